@@ -73,6 +73,8 @@ export interface ModuleContext {
   renderTemplate(localPath: string): Promise<{ ok: true; text: string } | { ok: false; msg: string }>;
   /** Sleeps that honour cancellation (pause, retries, wait_for). */
   sleep(ms: number): Promise<void>;
+  /** Evaluates a condition expression with the task's variables (assert, debug var=). */
+  evaluate?(expr: string): { ok: true; value: unknown } | { ok: false; msg: string };
 }
 
 export interface ModuleDefinition<A = Record<string, unknown>, P = unknown> {

@@ -1,0 +1,64 @@
+// A task's module arguments: a mapping, a k=v string, or a free-form command; merged with `args:`
+// and validated against the module's schema.
+import type { AnyModule } from '../modules/types.js';
+import { asRecord, isRecord } from './keywords.js';
+import { parseFreeForm, parseKvArgs } from './kv-args.js';
+import type { LoadContext } from './load-context.js';
+import { validateAt } from './validate-at.js';
+import type { DataPath, YamlFile } from './yaml-file.js';
+
+export function moduleArgs(
+  ctx: LoadContext,
+  file: YamlFile,
+  path: DataPath,
+  value: unknown,
+  extra: unknown,
+  mod: AnyModule,
+): Record<string, unknown> {
+  let args: Record<string, unknown> = {};
+  if (typeof value === 'string') {
+    const parsed = mod.freeForm
+      ? parseFreeForm(value, mod.freeForm, specialKeys(mod))
+      : parseKvArgs(value);
+    if (!parsed.ok) {
+      ctx.report(file.at(path, 'ARGS_SHORTHAND', `${mod.name}: ${parsed.message}`));
+      return {};
+    }
+    args = coerceKv(parsed.args, mod);
+  } else if (isRecord(value)) {
+    args = { ...value };
+  } else if (value !== null && value !== undefined) {
+    ctx.report(file.at(path, 'SCHEMA_TYPE', `arguments of '${mod.name}' must be a mapping or a key=value string`));
+    return {};
+  }
+  args = { ...asRecord(extra), ...args };
+  validateAt(ctx, mod.schema, args, file, path, `${mod.name} arguments`);
+  return args;
+}
+
+function specialKeys(mod: AnyModule): Set<string> {
+  const props = asRecord(mod.schema['properties']);
+  return new Set(Object.keys(props).filter((k) => k !== mod.freeForm));
+}
+
+const TRUE = new Set(['yes', 'true', 'on', '1', 'y']);
+const FALSE = new Set(['no', 'false', 'off', '0', 'n']);
+
+/** k=v values are text; give them the type the schema expects, as Ansible's argument spec does. */
+function coerceKv(args: Record<string, unknown>, mod: AnyModule): Record<string, unknown> {
+  const props = asRecord(mod.schema['properties']);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) {
+    const type = asRecord(props[k])['type'];
+    const types = Array.isArray(type) ? type : [type];
+    let value: unknown = v;
+    if (typeof v === 'string' && !types.includes('string')) {
+      const lower = v.toLowerCase();
+      if (types.includes('boolean') && TRUE.has(lower)) value = true;
+      else if (types.includes('boolean') && FALSE.has(lower)) value = false;
+      else if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(v)) value = Number(v);
+    }
+    out[k] = value;
+  }
+  return out;
+}
