@@ -61,7 +61,18 @@ export function parseYaml(fileName: string, text: string): YamlLoad {
         : ['YAML_INVALID', message];
     return { ok: false, diagnostics: [diagnosticAt(source, 0, code, text)] };
   }
-  return { ok: true, file: makeFile(source, doc, value) };
+  return { ok: true, file: makeFile(source, doc, unshare(value)) };
+}
+
+/** Aliases resolve to one shared JS object; copy them so a change for one host stays there. */
+function unshare(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(unshare);
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = unshare(x);
+    return out;
+  }
+  return v;
 }
 
 function firstLine(s: string): string {

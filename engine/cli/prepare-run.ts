@@ -1,0 +1,59 @@
+// Everything before the first connection: playbook, inventory, extra vars, host selection and
+// the plan. Collects every problem from every input and returns them together.
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../errors/diagnostic.js';
+import { applyLimit, loadInventory, selectHosts, type Inventory } from '../inventory/index.js';
+import { loadPlaybook } from '../load/playbook-loader.js';
+import type { Playbook } from '../model/types.js';
+import { moduleLookup } from '../modules/lookup.js';
+import { planPlaybook, type PlayPlan } from '../plan/plan.js';
+import { parseExtraVars } from '../vars/extra-vars.js';
+import type { CliIo } from './io.js';
+import type { RunOptions } from './run-options.js';
+
+export interface PreparedPlay {
+  readonly plan: PlayPlan;
+  readonly hosts: readonly string[];
+}
+
+export interface PreparedRun {
+  readonly playbook: Playbook;
+  readonly inventory: Inventory;
+  readonly extraVars: Readonly<Record<string, unknown>>;
+  readonly plays: readonly PreparedPlay[];
+}
+
+export type Prepared = { ok: true; run: PreparedRun } | { ok: false; diagnostics: Diagnostic[] };
+
+export async function prepareRun(opts: RunOptions, io: CliIo): Promise<Prepared> {
+  const diagnostics: Diagnostic[] = [];
+  const rolesPath = (io.env['DECKHAND_ROLES_PATH'] ?? io.env['ANSIBLE_ROLES_PATH'] ?? '').split(':').filter(Boolean);
+  const pb = loadPlaybook(resolve(io.cwd, opts.playbook), { modules: moduleLookup(), rolesPath });
+  if (!pb.ok) diagnostics.push(...pb.diagnostics);
+  const inv = await loadInventory(opts.inventories, { cwd: io.cwd, ...(pb.ok ? { playbookDir: pb.playbook.dir } : {}) });
+  if (!inv.ok) diagnostics.push(...inv.diagnostics);
+  const extra = parseExtraVars(opts.extraVars, io.cwd);
+  if (!extra.ok) diagnostics.push(...extra.diagnostics);
+  if (!pb.ok || !inv.ok || !extra.ok) return { ok: false, diagnostics };
+
+  const plans = planPlaybook(pb.playbook.plays, {
+    tags: { only: opts.tags, skip: opts.skipTags },
+    ...(opts.startAtTask !== undefined ? { startAtTask: opts.startAtTask } : {}),
+  });
+  const plays: PreparedPlay[] = [];
+  for (const plan of plans) {
+    const selected = selectHosts(inv.inventory, plan.play.hosts);
+    if (!selected.ok) {
+      diagnostics.push(...selected.diagnostics.map((d) => (d.pos ? d : { ...d, ...plan.play.origin.at(['hosts'], d.code, d.message, d.hint) })));
+      continue;
+    }
+    const limited = applyLimit(inv.inventory, selected.hosts, opts.limit);
+    if (!limited.ok) {
+      diagnostics.push(...limited.diagnostics);
+      continue;
+    }
+    plays.push({ plan, hosts: limited.hosts });
+  }
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, run: { playbook: pb.playbook, inventory: inv.inventory, extraVars: extra.vars, plays } };
+}
