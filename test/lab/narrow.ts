@@ -1,0 +1,4 @@
+// Narrowing for JSON read from files and command output.
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
