@@ -1,0 +1,58 @@
+// Builds the single shell line a connection runs: [cd DIR &&] [sudo …] [env K=V …] argv.
+// Every word goes through shellJoin; nothing here concatenates raw values.
+import { buildBecomeArgv } from './become.js';
+import { shellJoin, shellQuote } from './shell-quote.js';
+import type { BecomeOptions } from './types.js';
+
+export interface CommandSpec {
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  readonly become?: BecomeOptions;
+}
+
+/** What the process driver needs to run a command with a sudo password. */
+export interface BecomeHandshake {
+  readonly prompt: string;
+  readonly successMarker: string;
+  readonly password: string;
+}
+
+export interface PreparedCommand {
+  readonly line: string;
+  readonly stdinPrefix?: string;
+  readonly handshake?: BecomeHandshake;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}): PreparedCommand {
+  if (argv.length === 0) throw new TypeError('exec needs at least one argv word');
+  let words = [...argv];
+  const env = Object.entries(spec.env ?? {});
+  if (env.length > 0) {
+    for (const [name] of env) {
+      if (!ENV_NAME.test(name)) throw new TypeError(`invalid environment variable name: ${JSON.stringify(name)}`);
+    }
+    // env(1) would read a first word containing '=' as one more assignment.
+    if (words[0]?.includes('=')) throw new TypeError(`command name cannot contain '=' when env is set: ${JSON.stringify(words[0])}`);
+    // Inside sudo, so the variables survive sudo's env_reset.
+    words = ['env', ...env.map(([k, v]) => `${k}=${v}`), ...words];
+  }
+  let stdinPrefix: string | undefined;
+  let handshake: BecomeHandshake | undefined;
+  if (spec.become !== undefined) {
+    const b = buildBecomeArgv(words, spec.become);
+    words = b.argv;
+    stdinPrefix = b.stdinPrefix;
+    if (b.prompt !== undefined && b.successMarker !== undefined && spec.become.password !== undefined) {
+      handshake = { prompt: b.prompt, successMarker: b.successMarker, password: spec.become.password };
+    }
+  }
+  // cd before sudo: sudo keeps the working directory (only -H changes HOME).
+  const line = spec.cwd === undefined ? shellJoin(words) : `cd -- ${shellQuote(spec.cwd)} && ${shellJoin(words)}`;
+  return {
+    line,
+    ...(stdinPrefix === undefined ? {} : { stdinPrefix }),
+    ...(handshake === undefined ? {} : { handshake }),
+  };
+}

@@ -1,0 +1,68 @@
+// Feeds stdin to and collects output from one running command, the same way
+// for an SSH channel and a local child process.
+import type { Readable, Writable } from 'node:stream';
+import { BecomeStderrFilter } from './become-filter.js';
+import type { BecomeHandshake } from './command-line.js';
+import { OutputSink } from './output-sink.js';
+
+export interface ProcessStreams {
+  readonly stdin: Writable;
+  readonly stdout: Readable;
+  readonly stderr: Readable;
+}
+
+export interface DriveOptions {
+  readonly stdin?: Uint8Array;
+  readonly handshake?: BecomeHandshake;
+  readonly maxOutputBytes: number;
+}
+
+export interface DrivenOutput {
+  readonly stdout: OutputSink;
+  readonly stderr: OutputSink;
+  /** Resolves once both output streams have ended (or errored). */
+  readonly drained: Promise<void>;
+}
+
+export function driveProcess(streams: ProcessStreams, opts: DriveOptions): DrivenOutput {
+  const stdout = new OutputSink(opts.maxOutputBytes);
+  const stderr = new OutputSink(opts.maxOutputBytes);
+  const { stdin } = streams;
+  // The command may exit without reading its input (EPIPE); that is not our error.
+  stdin.on('error', () => undefined);
+  const sendInput = (): void => {
+    if (!stdin.writable) return;
+    if (opts.stdin !== undefined && opts.stdin.length > 0) stdin.end(Buffer.from(opts.stdin.buffer, opts.stdin.byteOffset, opts.stdin.byteLength));
+    else stdin.end();
+  };
+
+  let errSink: { write(chunk: Buffer): void; end(): void };
+  const hs = opts.handshake;
+  if (hs === undefined) {
+    errSink = { write: (c) => stderr.write(c), end: () => undefined };
+    sendInput();
+  } else {
+    // The password is sent only when sudo asks: with NOPASSWD sudo never
+    // reads it, and it must not end up as the command's input.
+    errSink = new BecomeStderrFilter(hs, stderr, {
+      onPrompt: () => { if (stdin.writable) stdin.write(`${hs.password}\n`); },
+      onAccepted: sendInput,
+      onRejected: () => { if (stdin.writable) stdin.end(); },
+    });
+  }
+
+  const ended = (stream: Readable, onEnd?: () => void): Promise<void> => new Promise((resolve) => {
+    const done = (): void => { onEnd?.(); resolve(); };
+    stream.once('end', done);
+    stream.once('close', done);
+    stream.once('error', done);
+  });
+  streams.stdout.on('data', (c: Buffer) => stdout.write(c));
+  streams.stderr.on('data', (c: Buffer) => errSink.write(c));
+  let errEnded = false;
+  const drained = Promise.all([
+    ended(streams.stdout),
+    ended(streams.stderr, () => { if (!errEnded) { errEnded = true; errSink.end(); } }),
+  ]).then(() => undefined);
+  return { stdout, stderr, drained };
+}

@@ -1,0 +1,102 @@
+// Runs one command on one SSH session channel of an established connection.
+import type { Client, ClientChannel } from 'ssh2';
+import type { PreparedCommand } from './command-line.js';
+import type { ConnectionFailure } from './connection-failure.js';
+import { exitStatus, type ExitStatus } from './exit-status.js';
+import { OutputSink } from './output-sink.js';
+import { driveProcess } from './process-driver.js';
+import { EXIT_DRAIN_GRACE_MS, type RawRun, type RunOptions } from './runner.js';
+
+export interface ChannelHost {
+  readonly client: Client;
+  /** The failure that ended the connection, once it has ended. */
+  dead(): ConnectionFailure | undefined;
+  /** Registers a call to fail if the connection dies; returns the unregister function. */
+  track(fail: (failure: ConnectionFailure) => void): () => void;
+}
+
+/** The server refused to open a session channel (typically MaxSessions); the caller may retry. */
+export class ChannelRefused extends Error {
+  override readonly name = 'ChannelRefused';
+}
+
+// The status reported when the channel closed with no exit-status or
+// exit-signal (255, as ssh(1) reports its own failures): never success.
+const NO_STATUS: ExitStatus = { rc: 255 };
+
+export function runOnChannel(h: ChannelHost, command: PreparedCommand, opts: RunOptions): Promise<RawRun> {
+  return new Promise((resolve, reject) => {
+    const failed = h.dead();
+    if (failed !== undefined) {
+      reject(failed);
+      return;
+    }
+    let settled = false;
+    let channel: ClientChannel | undefined;
+    let timedOut = false;
+    const timers: NodeJS.Timeout[] = [];
+    const untrack = h.track((failure) => finish(() => reject(failure)));
+    function finish(action: () => void): void {
+      if (settled) return;
+      settled = true;
+      untrack();
+      for (const t of timers) clearTimeout(t);
+      action();
+    }
+
+    // The timeout starts before the channel opens, so a hang while opening counts too.
+    if (opts.timeoutMs !== undefined) {
+      timers.push(setTimeout(() => {
+        timedOut = true;
+        if (channel === undefined) {
+          const empty = new OutputSink(0);
+          finish(() => resolve({ status: NO_STATUS, stdout: empty, stderr: empty, timedOut }));
+          return;
+        }
+        // OpenSSH >= 7.9 delivers the signal; older servers only see the close.
+        try { channel.signal('TERM'); } catch { /* channel already closing */ }
+        channel.close();
+      }, opts.timeoutMs));
+    }
+
+    h.client.exec(command.line, (err, ch) => {
+      if (settled) {
+        // Timed out (or the connection died) while the channel was opening.
+        ch?.close();
+        return;
+      }
+      if (err !== undefined && err !== null) {
+        const dead = h.dead();
+        finish(() => reject(dead ?? new ChannelRefused(err.message)));
+        return;
+      }
+      channel = ch;
+      const out = driveProcess(
+        { stdin: ch, stdout: ch, stderr: ch.stderr },
+        {
+          ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
+          ...(command.handshake === undefined ? {} : { handshake: command.handshake }),
+          maxOutputBytes: opts.maxOutputBytes,
+        },
+      );
+      let status: ExitStatus | undefined;
+      ch.on('exit', (code: number | null, signal?: string) => {
+        status = exitStatus(code, signal);
+        // A background process still holding stdout/stderr would keep the
+        // channel open forever after the command itself has exited.
+        timers.push(setTimeout(() => ch.close(), EXIT_DRAIN_GRACE_MS));
+      });
+      ch.on('close', () => {
+        void out.drained.then(() => {
+          // Closed by a dying connection: the command's fate is unknown.
+          const dead = h.dead();
+          if (dead !== undefined && status === undefined) {
+            finish(() => reject(dead));
+            return;
+          }
+          finish(() => resolve({ status: status ?? NO_STATUS, stdout: out.stdout, stderr: out.stderr, timedOut }));
+        });
+      });
+    });
+  });
+}
