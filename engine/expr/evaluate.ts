@@ -42,14 +42,14 @@ class Evaluator {
       case 'list':
         return node.items.map((item) => this.value(item));
       case 'dict': {
-        // A null prototype keeps keys such as "__proto__" ordinary data.
-        const out = Object.create(null) as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
         for (const { key, value } of node.entries) {
           const k = this.value(key);
           if (typeof k !== 'string' && !(typeof k === 'number' && Number.isInteger(k))) {
             fail('EXPR_TYPE', `dictionary keys must be strings, got ${typeName(k)}`, key.offset);
           }
-          out[String(k)] = this.value(value);
+          // defineProperty keeps a key such as "__proto__" ordinary data.
+          Object.defineProperty(out, String(k), { value: this.value(value), enumerable: true, writable: true, configurable: true });
         }
         return out;
       }

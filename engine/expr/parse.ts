@@ -9,7 +9,7 @@ import { parseTokens } from './parser.js';
 export const MAX_SOURCE_LENGTH = 10_000;
 /** Deepest syntax tree accepted; keeps evaluation recursion shallow. */
 export const MAX_TREE_HEIGHT = 256;
-const CACHE_LIMIT = 1_000;
+export const PARSE_CACHE_LIMIT = 1_000;
 
 export interface ExprWarning {
   readonly message: string;
@@ -36,10 +36,15 @@ export function parseExpression(src: string): ParseResult {
   }
   const result = parseUncached(src);
   if (src.length <= MAX_SOURCE_LENGTH) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
+    if (cache.size >= PARSE_CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
     cache.set(src, result);
   }
   return result;
+}
+
+/** Number of cached parse results (at most PARSE_CACHE_LIMIT). */
+export function parseCacheSize(): number {
+  return cache.size;
 }
 
 /** Empties the parse cache (for tests and long-running processes that reload playbooks). */

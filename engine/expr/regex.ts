@@ -5,6 +5,7 @@
 // command output from a remote host.
 
 import { fail } from './errors.js';
+import { findNestedRepetition } from './regex-safety.js';
 
 export const MAX_PATTERN_LENGTH = 1_000;
 export const MAX_SUBJECT_LENGTH = 100_000;
@@ -31,6 +32,11 @@ function compile(pattern: string, anchored: boolean, ignorecase: boolean, multil
   const key = `${anchored ? 'y' : ''}${ignorecase ? 'i' : ''}${multiline ? 'm' : ''}:${pattern}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const nested = findNestedRepetition(pattern);
+  if (nested >= 0) {
+    fail('EXPR_TYPE', `regular expression may take exponential time: nested repetition at character ${nested} of the pattern`, offset,
+      'repeat only the inner item, e.g. write a+ instead of (a+)+');
+  }
   const { source, flags } = translate(pattern, multiline, offset);
   let re: RegExp;
   try {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { MAX_SOURCE_LENGTH, parseExpression, type Expr } from '../../../engine/expr/index.js';
+import { PARSE_CACHE_LIMIT, parseCacheSize } from '../../../engine/expr/parse.js';
 import { expectError, type ErrorCase } from './helpers.js';
 
 // Renders a tree as an S-expression so precedence can be asserted compactly.
@@ -184,7 +185,17 @@ describe('expr parse', () => {
       assert.equal(parseExpression('cache_probe =='), a);
     });
     it('stays bounded while serving many distinct sources', () => {
-      for (let i = 0; i < 5000; i++) assert.ok(parseExpression(`bounded_${i} == ${i}`).ok);
+      for (let i = 0; i < PARSE_CACHE_LIMIT + 500; i++) assert.ok(parseExpression(`bounded_${i} == ${i}`).ok);
+      assert.equal(parseCacheSize(), PARSE_CACHE_LIMIT);
+    });
+    it('keeps recently used entries when evicting', () => {
+      const hot = parseExpression('hot_entry == 1');
+      for (let i = 0; i < PARSE_CACHE_LIMIT - 1; i++) {
+        parseExpression(`evict_${i} == ${i}`);
+        if (i % 100 === 0) parseExpression('hot_entry == 1'); // touched, so it stays recent
+      }
+      for (let i = 0; i < 50; i++) parseExpression(`evict_more_${i}`);
+      assert.equal(parseExpression('hot_entry == 1'), hot);
     });
     it('never throws on non-string input', () => {
       const r = parseExpression(42 as unknown as string);
