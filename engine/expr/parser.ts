@@ -8,11 +8,11 @@ import type { ArithOp, CallArgs, CompareOp, DictEntry, Expr } from './ast.js';
 import { fail } from './errors.js';
 import type { Token } from './lexer.js';
 import { checkFilterName, checkTestName } from './names.js';
+import { describe, KEYWORDS, trailingHint } from './parser-messages.js';
 
 export const MAX_NESTING = 64;
 
 const COMPARE_OPS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
-const KEYWORDS: ReadonlySet<string> = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else']);
 const LITERAL_NAMES: ReadonlyMap<string, boolean | null> = new Map<string, boolean | null>([
   ['true', true], ['True', true], ['false', false], ['False', false],
   ['none', null], ['None', null], ['null', null],
@@ -308,24 +308,4 @@ class Parser {
     const message = tok.kind === 'eof' ? 'unexpected end of expression' : `unexpected ${describe(tok)}`;
     return fail('EXPR_SYNTAX', message, tok.offset, hint);
   }
-}
-
-function describe(tok: Token): string {
-  switch (tok.kind) {
-    case 'eof': return 'end of expression';
-    case 'string': return `string ${JSON.stringify(tok.text.length > 20 ? tok.text.slice(0, 20) + '…' : tok.text)}`;
-    case 'name': return KEYWORDS.has(tok.text) ? `keyword '${tok.text}'` : `name '${tok.text}'`;
-    case 'int':
-    case 'float': return `number ${tok.text}`;
-    case 'op': return `'${tok.text}'`;
-  }
-}
-
-function trailingHint(tok: Token): string | undefined {
-  if (tok.kind === 'op' && tok.text === ')') return "unbalanced ')'";
-  if (tok.kind === 'op' && tok.text === '}') return 'conditions are already expressions; remove the {{ }} around variables';
-  if (tok.kind === 'op' && tok.text === '=') return 'use == to compare values';
-  if (tok.kind === 'name' && tok.text === 'if') return 'conditional expressions (a if b else c) are not supported; use and/or';
-  if (tok.kind !== 'op') return 'expected an operator such as and, or, ==, in';
-  return undefined;
 }
