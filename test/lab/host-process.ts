@@ -2,9 +2,9 @@
 // process: `ip netns exec` into its network namespace, `unshare` into fresh
 // mount, UTS and PID namespaces, the boot script, and finally sshd as PID 1.
 import { spawn } from 'node:child_process';
-import { open, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hostPaths, netnsName } from './lab-names.js';
-import { netnsPids } from './lab-network.js';
 
 export interface StartedHost {
   readonly name: string;
@@ -47,28 +47,51 @@ export async function startHost(stateDir: string, lab: string, host: string): Pr
 export async function killNamespaceProcesses(namespaces: readonly string[], deadlineMs = 10_000): Promise<readonly string[]> {
   const started = Date.now();
   const deadline = started + deadlineMs;
-  let remaining = [...namespaces];
-  for (let round = 0; remaining.length > 0 && Date.now() < deadline && round < 400; round++) {
+  const inodes = await namespaceInodes(namespaces);
+  let busy: readonly string[] = namespaces;
+  for (let round = 0; busy.length > 0 && Date.now() < deadline && round < 400; round++) {
+    const members = await processesIn(inodes);
+    busy = [...new Set(members.map((member) => member.ns))];
     const spareParents = Date.now() - started < 1000;
-    const stillBusy: string[] = [];
-    await Promise.all(
-      remaining.map(async (ns) => {
-        const pids = await netnsPids(ns);
-        if (pids.length === 0) return;
-        stillBusy.push(ns);
-        for (const pid of pids) {
-          if (!spareParents || (await commandName(pid)) !== 'unshare') signal(pid, 'SIGKILL');
-        }
-      }),
-    );
-    remaining = stillBusy;
-    if (remaining.length > 0) await sleep(25);
+    for (const member of members) {
+      if (!spareParents || member.comm !== 'unshare') signal(member.pid, 'SIGKILL');
+    }
+    if (busy.length > 0) await sleep(25);
   }
-  return remaining;
+  return busy;
 }
 
-async function commandName(pid: number): Promise<string> {
-  return (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
+/** Namespace inode → name, as `ip netns pids` matches them (one /proc scan for all). */
+async function namespaceInodes(namespaces: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  const found = new Map<string, string>();
+  for (const ns of namespaces) {
+    const info = await stat(join('/run/netns', ns)).catch(() => undefined);
+    if (info) found.set(`net:[${info.ino}]`, ns);
+  }
+  return found;
+}
+
+interface Member {
+  readonly pid: number;
+  readonly ns: string;
+  readonly comm: string;
+}
+
+async function processesIn(inodes: ReadonlyMap<string, string>): Promise<readonly Member[]> {
+  if (inodes.size === 0) return [];
+  const entries = await readdir('/proc').catch(() => []);
+  const members = await Promise.all(
+    entries
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(async (entry): Promise<Member | undefined> => {
+        const link = await readlink(`/proc/${entry}/ns/net`).catch(() => '');
+        const ns = inodes.get(link);
+        if (ns === undefined) return undefined;
+        const comm = (await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '')).trim();
+        return { pid: Number(entry), ns, comm };
+      }),
+  );
+  return members.filter((member): member is Member => member !== undefined);
 }
 
 export function signal(pid: number, name: NodeJS.Signals): void {

@@ -52,14 +52,6 @@ export async function listLabNetns(lab?: string): Promise<readonly string[]> {
     .filter((name) => name.startsWith(prefix));
 }
 
-export async function netnsPids(ns: string): Promise<readonly number[]> {
-  const result = await run('ip', ['netns', 'pids', ns], { check: false });
-  return result.stdout
-    .split('\n')
-    .map((line) => Number(line.trim()))
-    .filter((pid) => Number.isInteger(pid) && pid > 0);
-}
-
 /** Removes the lab's veths, namespaces and bridge; anything already gone is fine. */
 export async function removeNetwork(lab: string, namespaces: readonly string[]): Promise<void> {
   const links = await listLinks();
