@@ -8,7 +8,12 @@ export interface CommandSpec {
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
   readonly become?: BecomeOptions;
+  /** Wrap in timeout(1) so the host itself ends the command (see ssh-channel-run.ts). */
+  readonly remoteTimeoutMs?: number;
 }
+
+/** Seconds timeout(1) waits after TERM before sending KILL. */
+export const REMOTE_KILL_AFTER_S = 2;
 
 /** What the process driver needs to run a command with a sudo password. */
 export interface BecomeHandshake {
@@ -48,8 +53,16 @@ export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}):
       handshake = { prompt: b.prompt, successMarker: b.successMarker, password: spec.become.password };
     }
   }
+  if (spec.remoteTimeoutMs !== undefined) {
+    // Outermost, so it also ends sudo; GNU and busybox (>= 1.30) both take this form.
+    const seconds = (Math.max(1, spec.remoteTimeoutMs) / 1000).toFixed(3);
+    words = ['timeout', '-k', String(REMOTE_KILL_AFTER_S), seconds, ...words];
+  }
+  // `exec`: the shell hands its process to the command, so its exit status or
+  // signal is the command's own (and no idle shell stays around).
   // cd before sudo: sudo keeps the working directory (only -H changes HOME).
-  const line = spec.cwd === undefined ? shellJoin(words) : `cd -- ${shellQuote(spec.cwd)} && ${shellJoin(words)}`;
+  const run = `exec ${shellJoin(words)}`;
+  const line = spec.cwd === undefined ? run : `cd -- ${shellQuote(spec.cwd)} && ${run}`;
   return {
     line,
     ...(stdinPrefix === undefined ? {} : { stdinPrefix }),

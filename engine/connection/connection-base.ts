@@ -9,7 +9,10 @@ import type { Connection, ExecOptions, ExecResult, GetOptions, PutOptions } from
 
 export function connectionOver(host: string, runner: Runner): Connection {
   const exec = async (argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> => {
-    const command = prepareCommand(argv, opts);
+    const command = prepareCommand(argv, {
+      ...opts,
+      ...(runner.remoteTimeout && opts.timeoutMs !== undefined ? { remoteTimeoutMs: opts.timeoutMs } : {}),
+    });
     const raw = await runner.run(command, {
       ...(opts.stdin === undefined ? {} : { stdin: toBytes(opts.stdin) }),
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),

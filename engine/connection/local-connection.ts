@@ -16,6 +16,7 @@ export function openLocal(host: string): Connection {
   let closed = false;
   const running = new Set<number>();
   const runner: Runner = {
+    remoteTimeout: false,
     run(command, opts) {
       if (closed) return Promise.reject(new ConnectionFailure('unreachable', host, 'connection is closed'));
       return runLocal(command, opts, running);

@@ -24,9 +24,11 @@ mv -f "$1" "$2" || { rm -f "$1"; exit 1; }`;
 
 const MISSING_RC = 3;
 const MISSING_MARK = 'deckhand: no such file';
-// $1 path, $2 byte limit. "Missing" only when the parent directory is
-// searchable, so a permission problem is reported as an error, not as absent.
-const GET_SCRIPT = `if [ ! -e "$1" ] && [ -x "$(dirname -- "$1")" ]; then echo "${MISSING_MARK}" >&2; exit ${MISSING_RC}; fi
+// $1 path, $2 byte limit. Not "missing" when the parent directory exists but
+// cannot be searched: that is a permission problem, reported as an error.
+const GET_SCRIPT = `if [ ! -e "$1" ]; then d=$(dirname -- "$1")
+  if [ ! -e "$d" ] || [ -x "$d" ]; then echo "${MISSING_MARK}" >&2; exit ${MISSING_RC}; fi
+fi
 exec head -c "$2" -- "$1"`;
 
 const DEFAULT_MAX_GET_BYTES = 64 * 1024 * 1024;

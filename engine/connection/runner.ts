@@ -23,6 +23,8 @@ export interface RawRun {
 }
 
 export interface Runner {
+  /** true: enforce timeoutMs on the host with timeout(1) (SSH); false: the runner kills the process itself. */
+  readonly remoteTimeout: boolean;
   /** Resolves when the command has ended; rejects only with ConnectionFailure. */
   run(command: PreparedCommand, opts: RunOptions): Promise<RawRun>;
   close(): Promise<void>;

@@ -1,8 +1,8 @@
 // Runs one command on one SSH session channel of an established connection.
 import type { Client, ClientChannel } from 'ssh2';
-import type { PreparedCommand } from './command-line.js';
 import type { ConnectionFailure } from './connection-failure.js';
-import { exitStatus, type ExitStatus } from './exit-status.js';
+import { REMOTE_KILL_AFTER_S, type PreparedCommand } from './command-line.js';
+import { exitStatus, TIMEOUT_RC, type ExitStatus } from './exit-status.js';
 import { OutputSink } from './output-sink.js';
 import { driveProcess } from './process-driver.js';
 import { EXIT_DRAIN_GRACE_MS, type RawRun, type RunOptions } from './runner.js';
@@ -23,6 +23,9 @@ export class ChannelRefused extends Error {
 // The status reported when the channel closed with no exit-status or
 // exit-signal (255, as ssh(1) reports its own failures): never success.
 const NO_STATUS: ExitStatus = { rc: 255 };
+// timeout(1) exits 124, or 128+9 when it had to follow up with KILL.
+const KILLED_RC = 137;
+const BACKSTOP_SLACK_MS = 3000;
 
 export function runOnChannel(h: ChannelHost, command: PreparedCommand, opts: RunOptions): Promise<RawRun> {
   return new Promise((resolve, reject) => {
@@ -44,7 +47,12 @@ export function runOnChannel(h: ChannelHost, command: PreparedCommand, opts: Run
       action();
     }
 
-    // The timeout starts before the channel opens, so a hang while opening counts too.
+    // The host enforces timeoutMs with timeout(1) (see command-line.ts): OpenSSH
+    // ignores SSH "signal" requests for root logins, and closing the channel
+    // does not stop a command that is not writing. This timer is the backstop
+    // for a host that does not end it; it starts before the channel opens, so
+    // a hang while opening counts too.
+    const started = Date.now();
     if (opts.timeoutMs !== undefined) {
       timers.push(setTimeout(() => {
         timedOut = true;
@@ -53,11 +61,12 @@ export function runOnChannel(h: ChannelHost, command: PreparedCommand, opts: Run
           finish(() => resolve({ status: NO_STATUS, stdout: empty, stderr: empty, timedOut }));
           return;
         }
-        // OpenSSH >= 7.9 delivers the signal; older servers only see the close.
-        try { channel.signal('TERM'); } catch { /* channel already closing */ }
         channel.close();
-      }, opts.timeoutMs));
+      }, opts.timeoutMs + REMOTE_KILL_AFTER_S * 1000 + BACKSTOP_SLACK_MS));
     }
+    const ranOutOfTime = (s: ExitStatus | undefined): boolean =>
+      opts.timeoutMs !== undefined && Date.now() - started >= opts.timeoutMs
+      && (s?.rc === TIMEOUT_RC || s?.rc === KILLED_RC);
 
     h.client.exec(command.line, (err, ch) => {
       if (settled) {
@@ -94,7 +103,8 @@ export function runOnChannel(h: ChannelHost, command: PreparedCommand, opts: Run
             finish(() => reject(dead));
             return;
           }
-          finish(() => resolve({ status: status ?? NO_STATUS, stdout: out.stdout, stderr: out.stderr, timedOut }));
+          const late = timedOut || ranOutOfTime(status);
+          finish(() => resolve({ status: status ?? NO_STATUS, stdout: out.stdout, stderr: out.stderr, timedOut: late }));
         });
       });
     });

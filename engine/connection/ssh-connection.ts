@@ -145,6 +145,7 @@ export async function openSshWith(target: SshTarget, tuning: SshTuning): Promise
   const semaphore = new ChannelSemaphore(target.maxChannels ?? SSH_DEFAULTS.maxChannels);
   let closing: Promise<void> | undefined;
   const runner: Runner = {
+    remoteTimeout: true,
     async run(command, opts): Promise<RawRun> {
       for (let attempt = 0; ; attempt++) {
         const release = await semaphore.acquire();

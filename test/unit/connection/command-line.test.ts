@@ -4,11 +4,12 @@ import { buildBecomeArgv } from '../../../engine/connection/index.js';
 
 describe('connection/command-line', () => {
   const table: ReadonlyArray<readonly [string, readonly string[], Parameters<typeof prepareCommand>[1], string]> = [
-    ['plain argv', ['ls', '-l'], {}, 'ls -l'],
-    ['env prefix', ['printenv', 'A'], { env: { A: 'x y', B: "it's" } }, `env 'A=x y' 'B=it'"'"'s' printenv A`],
-    ['cwd', ['pwd'], { cwd: '/srv/my dir' }, `cd -- '/srv/my dir' && pwd`],
-    ['become without password', ['id'], { become: {} }, 'sudo -H -n -u root -- id'],
-    ['become user + env inside sudo', ['id'], { become: { user: 'app' }, env: { X: '1' } }, `sudo -H -n -u app -- env 'X=1' id`],
+    ['plain argv', ['ls', '-l'], {}, 'exec ls -l'],
+    ['env prefix', ['printenv', 'A'], { env: { A: 'x y', B: "it's" } }, `exec env 'A=x y' 'B=it'"'"'s' printenv A`],
+    ['cwd', ['pwd'], { cwd: '/srv/my dir' }, `cd -- '/srv/my dir' && exec pwd`],
+    ['become without password', ['id'], { become: {} }, 'exec sudo -H -n -u root -- id'],
+    ['remote timeout wraps everything, sudo included', ['id'], { become: {}, remoteTimeoutMs: 1500 }, 'exec timeout -k 2 1.500 sudo -H -n -u root -- id'],
+    ['become user + env inside sudo', ['id'], { become: { user: 'app' }, env: { X: '1' } }, `exec sudo -H -n -u app -- env 'X=1' id`],
   ];
   for (const [title, argv, spec, line] of table) {
     it(title, () => {
