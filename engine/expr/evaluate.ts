@@ -3,7 +3,7 @@
 // undefined.ts). Nothing here can run code from the expression or the data.
 
 import { getAttr, getItem } from './access.js';
-import { bindArgs, type NamedArg } from './args.js';
+import { bindArgs, type NamedArg, type Param } from './args.js';
 import type { CallArgs, Expr } from './ast.js';
 import { fail, toExprError, type ExprError } from './errors.js';
 import { FILTERS } from './filters.js';
@@ -111,7 +111,7 @@ class Evaluator {
     return last;
   }
 
-  private args(what: string, params: Parameters<typeof bindArgs>[1], args: CallArgs, offset: number): unknown[] {
+  private args(what: string, params: readonly Param[], args: CallArgs, offset: number): unknown[] {
     const positional = args.positional.map((a) => this.value(a));
     const named: NamedArg[] = args.named.map((a) => ({ name: a.name, offset: a.offset, value: this.value(a.value) }));
     return bindArgs(what, params, positional, named, offset);
