@@ -2,7 +2,7 @@
 // the plan. Collects every problem from every input and returns them together.
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../errors/diagnostic.js';
-import { applyLimit, loadInventory, selectHosts, type Inventory } from '../inventory/index.js';
+import { applyLimit, formatWarning, loadInventory, selectHosts, type Inventory } from '../inventory/index.js';
 import { loadPlaybook } from '../load/playbook-loader.js';
 import type { Playbook } from '../model/types.js';
 import { moduleLookup } from '../modules/lookup.js';
@@ -32,6 +32,7 @@ export async function prepareRun(opts: RunOptions, io: CliIo): Promise<Prepared>
   if (!pb.ok) diagnostics.push(...pb.diagnostics);
   const inv = await loadInventory(opts.inventories, { cwd: io.cwd, ...(pb.ok ? { playbookDir: pb.playbook.dir } : {}) });
   if (!inv.ok) diagnostics.push(...inv.diagnostics);
+  for (const w of inv.warnings) io.err(formatWarning(w));
   const extra = parseExtraVars(opts.extraVars, io.cwd);
   if (!extra.ok) diagnostics.push(...extra.diagnostics);
   if (!pb.ok || !inv.ok || !extra.ok) return { ok: false, diagnostics };
@@ -43,11 +44,13 @@ export async function prepareRun(opts: RunOptions, io: CliIo): Promise<Prepared>
   const plays: PreparedPlay[] = [];
   for (const plan of plans) {
     const selected = selectHosts(inv.inventory, plan.play.hosts);
+    for (const w of selected.warnings) io.err(formatWarning(w));
     if (!selected.ok) {
       diagnostics.push(...selected.diagnostics.map((d) => (d.pos ? d : { ...d, ...plan.play.origin.at(['hosts'], d.code, d.message, d.hint) })));
       continue;
     }
     const limited = applyLimit(inv.inventory, selected.hosts, opts.limit);
+    for (const w of limited.warnings) io.err(formatWarning(w));
     if (!limited.ok) {
       diagnostics.push(...limited.diagnostics);
       continue;

@@ -1,0 +1,56 @@
+// Connection settings from a host's variables, with Ansible's names (docs/connections.md).
+import { homedir } from 'node:os';
+import type { BecomeOptions, SshTarget } from '../connection/index.js';
+
+export type ConnectionSpec = { kind: 'local'; host: string } | { kind: 'ssh'; target: SshTarget };
+
+export interface BecomeDefaults {
+  readonly become: boolean;
+  readonly options: BecomeOptions;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+export function truthy(v: unknown): boolean {
+  if (typeof v === 'string') return ['yes', 'true', 'on', '1', 'y'].includes(v.toLowerCase());
+  return v === true || v === 1;
+}
+
+export function connectionSpec(
+  host: string,
+  vars: Readonly<Record<string, unknown>>,
+  env: Readonly<Record<string, string | undefined>>,
+): ConnectionSpec {
+  const kind = str(vars['ansible_connection']) ?? 'ssh';
+  if (kind === 'local') return { kind: 'local', host };
+  const checkVar = vars['host_key_checking'] ?? vars['ansible_host_key_checking'];
+  const checkEnv = env['DECKHAND_HOST_KEY_CHECKING'] ?? env['ANSIBLE_HOST_KEY_CHECKING'];
+  const hostKeyChecking = checkVar !== undefined ? truthy(checkVar) : checkEnv !== undefined ? truthy(checkEnv) : true;
+  const known = str(vars['deckhand_known_hosts_file']);
+  const key = str(vars['ansible_ssh_private_key_file']) ?? str(vars['ansible_private_key_file']);
+  const password = str(vars['ansible_password']) ?? str(vars['ansible_ssh_pass']);
+  const timeout = Number(vars['ansible_timeout'] ?? vars['ansible_ssh_timeout'] ?? 10);
+  return {
+    kind: 'ssh',
+    target: {
+      host,
+      address: str(vars['ansible_host']) ?? host,
+      port: Number(vars['ansible_port'] ?? vars['ansible_ssh_port'] ?? 22),
+      user: str(vars['ansible_user']) ?? str(vars['ansible_ssh_user']) ?? env['USER'] ?? 'root',
+      ...(key ? { privateKeyPath: key.replace(/^~(?=\/)/, homedir()) } : {}),
+      ...(password ? { password } : {}),
+      knownHostsFiles: [...(known ? [known] : []), `${homedir()}/.ssh/known_hosts`, '/etc/ssh/ssh_known_hosts'],
+      hostKeyChecking,
+      connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : 10_000,
+    },
+  };
+}
+
+export function becomeDefaults(vars: Readonly<Record<string, unknown>>): BecomeDefaults {
+  const password = str(vars['ansible_become_password']) ?? str(vars['ansible_become_pass']);
+  const user = str(vars['ansible_become_user']);
+  return {
+    become: truthy(vars['ansible_become']),
+    options: { ...(user ? { user } : {}), ...(password ? { password } : {}) },
+  };
+}

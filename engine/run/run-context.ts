@@ -1,0 +1,43 @@
+// The state of one run, shared by the play runner and the task executor.
+import type { RunOptions } from '../cli/run-options.js';
+import type { Inventory } from '../inventory/index.js';
+import type { ModuleLookup } from '../load/load-context.js';
+import type { Playbook, Vars } from '../model/types.js';
+import type { EventBus } from '../report/events.js';
+import type { Recap } from '../report/stats.js';
+import type { Redactor } from '../report/redact.js';
+import type { Cancel } from './cancel.js';
+import type { ConnectionPool } from './connection-pool.js';
+
+export interface HostState {
+  readonly name: string;
+  readonly inventory: readonly { readonly source: string; readonly vars: Vars }[];
+  /** Facts, registered results and set_fact values (never templated again). */
+  readonly facts: Record<string, unknown>;
+  failed: boolean;
+  unreachable: boolean;
+  /** Names of handlers notified and not yet run. */
+  readonly notified: Set<string>;
+}
+
+export interface PlayContext {
+  readonly hosts: readonly string[];
+  batch: readonly string[];
+}
+
+export interface RunContext {
+  readonly playbook: Playbook;
+  readonly inventory: Inventory;
+  readonly extraVars: Vars;
+  readonly options: RunOptions;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly hosts: Map<string, HostState>;
+  readonly modules: ModuleLookup;
+  readonly pool: ConnectionPool;
+  readonly bus: EventBus;
+  readonly recap: Recap;
+  readonly redactor: Redactor;
+  readonly cancel: Cancel;
+  /** Runs at most --forks host jobs at once. */
+  readonly limit: <T>(fn: () => Promise<T>) => Promise<T>;
+}
