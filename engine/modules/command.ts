@@ -1,0 +1,77 @@
+// command: runs a program with an argument list, no shell. Free-form text is split like a
+// shell would split words (quotes, backslashes) but nothing is expanded: no globs, no $VARS.
+import { defineModule } from './types.js';
+import { checkGuards, runCommand, type CommandRun } from './support/run-command.js';
+import { objectSchema, str, strList } from './support/schema.js';
+import { extractFreeForm, splitWords } from './support/split-args.js';
+import { fail } from './support/outcome.js';
+
+export interface CommandArgs {
+  readonly cmd?: string;
+  readonly argv?: readonly string[];
+  readonly creates?: string;
+  readonly removes?: string;
+  readonly chdir?: string;
+  readonly stdin?: string;
+  readonly stdin_add_newline?: boolean;
+  readonly strip_empty_ends?: boolean;
+}
+
+const FREE_FORM_KEYS = ['creates', 'removes', 'chdir', 'stdin'];
+
+/** Resolves cmd/argv and the free-form options into what to run. */
+export function commandRun(args: CommandArgs): (CommandRun & { creates?: string; removes?: string }) | { error: string } {
+  let argv: string[];
+  const opts: Record<string, string> = {};
+  if (args.argv !== undefined && args.argv.length > 0) {
+    if (args.cmd !== undefined) return { error: 'give either cmd or argv, not both' };
+    argv = [...args.argv];
+  } else if (args.cmd !== undefined) {
+    const ff = extractFreeForm(args.cmd, FREE_FORM_KEYS);
+    if ('error' in ff) return ff;
+    Object.assign(opts, ff.params);
+    const words = splitWords(ff.rest);
+    if ('error' in words) return words;
+    argv = words.map((w) => w.value);
+  } else return { error: 'no command given: use cmd, argv or the free-form text' };
+  if (argv.length === 0) return { error: 'no command given' };
+  const pickOpt = (k: 'creates' | 'removes' | 'chdir' | 'stdin'): { [key: string]: string } => {
+    const v = args[k] ?? opts[k];
+    return v === undefined ? {} : { [k]: v };
+  };
+  return {
+    argv,
+    shown: argv,
+    ...pickOpt('creates'),
+    ...pickOpt('removes'),
+    ...pickOpt('chdir'),
+    ...pickOpt('stdin'),
+    stdinAddNewline: args.stdin_add_newline !== false,
+    stripEmptyEnds: args.strip_empty_ends !== false,
+  };
+}
+
+export const command = defineModule<CommandArgs, CommandRun>({
+  name: 'command',
+  freeForm: 'cmd',
+  schema: objectSchema({
+    cmd: str,
+    argv: strList,
+    creates: str,
+    removes: str,
+    chdir: str,
+    stdin: str,
+    stdin_add_newline: { type: 'boolean', default: true },
+    strip_empty_ends: { type: 'boolean', default: true },
+  }),
+  async check(args, ctx) {
+    const r = commandRun(args);
+    if ('error' in r) return fail(r.error);
+    return checkGuards(ctx, r, r);
+  },
+  async apply(_args, ctx, outcome) {
+    if (outcome.plan === undefined) return { changed: false, failed: true, msg: 'nothing planned' };
+    return runCommand(ctx, outcome.plan);
+  },
+});
+

@@ -1,0 +1,71 @@
+// shell: runs a script with /bin/sh (or `executable`). The script is passed to `sh -c` as one
+// argument; it is the user's shell text, so pipes, globs and $VARS work as written.
+import { defineModule } from './types.js';
+import { fail } from './support/outcome.js';
+import { checkGuards, runCommand, type CommandRun } from './support/run-command.js';
+import { objectSchema, str } from './support/schema.js';
+import { extractFreeForm } from './support/split-args.js';
+
+export interface ShellArgs {
+  readonly cmd?: string;
+  readonly executable?: string;
+  readonly creates?: string;
+  readonly removes?: string;
+  readonly chdir?: string;
+  readonly stdin?: string;
+  readonly stdin_add_newline?: boolean;
+  readonly strip_empty_ends?: boolean;
+}
+
+const FREE_FORM_KEYS = ['creates', 'removes', 'chdir', 'executable', 'stdin'];
+
+export function shellRun(args: ShellArgs): (CommandRun & { creates?: string; removes?: string }) | { error: string } {
+  if (args.cmd === undefined) return { error: 'no script given: use cmd or the free-form text' };
+  const ff = extractFreeForm(args.cmd, FREE_FORM_KEYS);
+  // A script that does not split as shell words is still a script: run it as written.
+  const script = 'error' in ff ? args.cmd : ff.rest;
+  const opts = 'error' in ff ? {} : ff.params;
+  if (script.trim() === '') return { error: 'no script given' };
+  const get = (k: 'creates' | 'removes' | 'chdir' | 'stdin' | 'executable'): string | undefined => args[k] ?? opts[k];
+  const out: CommandRun & { creates?: string; removes?: string } = {
+    argv: [get('executable') ?? '/bin/sh', '-c', script],
+    shown: script,
+    stdinAddNewline: args.stdin_add_newline !== false,
+    stripEmptyEnds: args.strip_empty_ends !== false,
+  };
+  const creates = get('creates');
+  const removes = get('removes');
+  const chdir = get('chdir');
+  const stdin = get('stdin');
+  return {
+    ...out,
+    ...(creates === undefined ? {} : { creates }),
+    ...(removes === undefined ? {} : { removes }),
+    ...(chdir === undefined ? {} : { chdir }),
+    ...(stdin === undefined ? {} : { stdin }),
+  };
+}
+
+export const shell = defineModule<ShellArgs, CommandRun>({
+  name: 'shell',
+  freeForm: 'cmd',
+  schema: objectSchema({
+    cmd: str,
+    executable: str,
+    creates: str,
+    removes: str,
+    chdir: str,
+    stdin: str,
+    stdin_add_newline: { type: 'boolean', default: true },
+    strip_empty_ends: { type: 'boolean', default: true },
+  }),
+  async check(args, ctx) {
+    const r = shellRun(args);
+    if ('error' in r) return fail(r.error);
+    return checkGuards(ctx, r, r);
+  },
+  async apply(_args, ctx, outcome) {
+    if (outcome.plan === undefined) return { changed: false, failed: true, msg: 'nothing planned' };
+    return runCommand(ctx, outcome.plan);
+  },
+});

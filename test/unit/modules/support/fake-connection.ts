@@ -1,0 +1,39 @@
+// A scripted connection for decision tables: answers each exec from a list of rules
+// (first match wins) and records every argv, so tests assert what a module asks and runs.
+import type { Connection, ExecOptions, ExecResult } from '../../../../engine/modules/types.js';
+
+export interface Rule {
+  /** Matches when every string occurs in the joined argv (or the regexp matches it). */
+  readonly match: readonly string[] | RegExp;
+  readonly result: Partial<ExecResult>;
+}
+
+export interface FakeConnection extends Connection {
+  readonly calls: { argv: readonly string[]; opts: ExecOptions | undefined }[];
+  /** The argv of each call with sh scripts shortened to their last argument list. */
+  commands(): string[][];
+}
+
+export function fakeConnection(rules: readonly Rule[]): FakeConnection {
+  const calls: { argv: readonly string[]; opts: ExecOptions | undefined }[] = [];
+  return {
+    host: 'fake',
+    calls,
+    async exec(argv, opts) {
+      calls.push({ argv, opts });
+      const joined = argv.join(' ');
+      const rule = rules.find((r) => (r.match instanceof RegExp ? r.match.test(joined) : r.match.every((m) => joined.includes(m))));
+      if (rule === undefined) return { rc: 99, stdout: '', stderr: `no fake answer for: ${joined}` };
+      return { rc: 0, stdout: '', stderr: '', ...rule.result };
+    },
+    async put() {
+      throw new Error('put is not used by modules');
+    },
+    async get() {
+      return undefined;
+    },
+    commands() {
+      return calls.map((c) => (c.argv[0] === '/bin/sh' && c.argv[1] === '-c' ? ['sh', ...c.argv.slice(4)] : [...c.argv]));
+    },
+  };
+}
