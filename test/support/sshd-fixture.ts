@@ -44,6 +44,9 @@ const SSHD = '/usr/sbin/sshd';
 
 export async function startSshd(opts: SshdOptions = {}): Promise<SshdFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'deckhand-sshd-'));
+  // sshd reads authorized_keys as the logging-in user, who may not be root.
+  // The private keys in here stay 0600.
+  chmodSync(dir, 0o755);
   const keyType = opts.hostKeyType ?? 'ed25519';
   const hostKey = join(dir, `host_${keyType}`);
   const keyPath = join(dir, 'id_ed25519');
