@@ -1,8 +1,9 @@
 // `deckhand lab up|down|status`: the namespace test lab from the command line.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { labDown } from './lab-down.js';
 import { exitCodeFor, LabError } from './lab-error.js';
-import { DEFAULT_BASE_DIR, DEFAULT_LAB_NAME } from './lab-names.js';
+import { checkLabName, DEFAULT_BASE_DIR, DEFAULT_LAB_NAME, stateDirFor } from './lab-names.js';
 import { listLabNetns } from './lab-network.js';
 import { labStatus } from './lab-status.js';
 import type { LabInfo } from './lab-types.js';
@@ -109,8 +110,9 @@ async function down(args: readonly string[], io: LabIo, deps: LabCommandDeps): P
   if (values['help'] === true) return help(io);
   preflight(deps.uid === undefined ? {} : { uid: deps.uid });
   const name = stringValue(values['name']) ?? DEFAULT_LAB_NAME;
+  const existed = existsSync(stateDirFor(name)) || (await listLabNetns(checkLabName(name))).length > 0;
   await labDown(name);
-  io.out(`lab ${name}: down`);
+  io.out(existed ? `lab ${name}: down` : `lab ${name}: not found, nothing to remove`);
   return 0;
 }
 

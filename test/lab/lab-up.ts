@@ -2,7 +2,7 @@
 // disks and the tooling layer side by side, start the repository server and
 // the hosts, and wait until every sshd answers. Any failure tears down
 // whatever was made.
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withBaseLock } from './base-lock.js';
 import { bootScript, writeHostFiles } from './host-files.js';
@@ -166,7 +166,10 @@ async function waitForHosts(state: LabState, running: readonly StartedHost[]): P
   const failures = await Promise.all(
     state.hosts.map(async (host, i) => {
       const reason = await waitForSsh({ address: host.address, deadlineMs, gaveUp: () => running[i]?.exitStatus() });
-      return reason === undefined ? undefined : `${host.name} (${host.address}): ${reason}; see ${hostPaths(state.stateDir, host.name).log}`;
+      if (reason === undefined) return undefined;
+      // The log goes away with the failed lab, so its last lines go in the error.
+      const log = await readFile(hostPaths(state.stateDir, host.name).log, 'utf8').catch(() => '');
+      return `${host.name} (${host.address}): ${reason} [${log.trim().split('\n').slice(-3).join(' | ')}]`;
     }),
   );
   const failed = failures.filter((line): line is string => line !== undefined);

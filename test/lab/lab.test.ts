@@ -221,4 +221,21 @@ describe('namespace lab start failure (root)', function () {
     assert.equal((await listLinks()).includes(bridgeName(name)), false);
     assert.equal(existsSync(stateDirFor(name)), false);
   });
+
+  it('a host whose sshd dies fails `lab up` quickly, quoting its log, and leaves nothing', async () => {
+    // The layer shadows the machine's sshd with one that fails at once.
+    const brokenSshd = async (dir: string): Promise<void> => {
+      await mkdir(join(dir, 'usr', 'sbin'), { recursive: true });
+      await writeFile(join(dir, 'usr', 'sbin', 'sshd'), '#!/bin/sh\necho "sshd double refuses to start" >&2\nexit 1\n', { mode: 0o755 });
+    };
+    const started = Date.now();
+    await assert.rejects(
+      labUp({ name, hosts: 2, prepareLayer: brokenSshd, prepareRepo: writeTestRepo, log: () => undefined }),
+      (e: unknown) => e instanceof LabError && e.code === 'BOOT' && /its process ended/.test(e.message) && /refuses to start/.test(e.message),
+    );
+    assert.ok(Date.now() - started < 10_000, 'gave up early instead of waiting for the deadline');
+    const { stdout } = await execa('ip', ['netns', 'list']);
+    assert.equal(stdout.includes(netnsPrefix(name)), false);
+    assert.equal(existsSync(stateDirFor(name)), false);
+  });
 });
