@@ -24,6 +24,8 @@ export interface ArtifactInput {
   readonly prepareLayer?: Hook;
   readonly prepareRepo?: Hook;
   readonly log: (line: string) => void;
+  /** The builder module; tests point it at a stand-in. */
+  readonly builderUrl?: URL;
 }
 
 interface Builder {
@@ -40,12 +42,13 @@ const MAX_HASHED_FILES = 5000;
 
 export async function prepareArtifacts(input: ArtifactInput): Promise<void> {
   const paths = labPaths(input.stateDir);
+  const builderUrl = input.builderUrl ?? BUILDER_URL;
   await mkdir(paths.layer, { recursive: true });
   await run('mount', ['-t', 'tmpfs', '-o', 'mode=755', 'deckhand-lab-layer', paths.layer]);
 
   if (input.prepareLayer || input.prepareRepo) {
     // Explicit hooks (tests, experiments): run them as given, no cache.
-    const builder = input.prepareLayer && input.prepareRepo ? undefined : await loadBuilder(input.log);
+    const builder = input.prepareLayer && input.prepareRepo ? undefined : await loadBuilder(builderUrl, input.log);
     await mkdir(paths.repo, { recursive: true });
     const layer = input.prepareLayer ?? builder?.buildLayer;
     const repo = input.prepareRepo ?? builder?.buildRepo;
@@ -53,23 +56,23 @@ export async function prepareArtifacts(input: ArtifactInput): Promise<void> {
     if (repo) await repo(paths.repo);
     return;
   }
-  const builder = await loadBuilder(input.log);
+  const builder = await loadBuilder(builderUrl, input.log);
   if (!builder) {
     await mkdir(paths.repo, { recursive: true });
     return;
   }
-  const cached = await buildCached(input.baseDir, builder);
+  const cached = await buildCached(input.baseDir, builder, await hashBuilder(builderUrl));
   await run('cp', ['-a', `${join(cached, 'layer')}/.`, `${paths.layer}/`], { timeoutMs: 120_000 });
   await symlink(join(cached, 'repo'), paths.repo);
 }
 
-async function loadBuilder(log: (line: string) => void): Promise<Builder | undefined> {
+async function loadBuilder(url: URL, log: (line: string) => void): Promise<Builder | undefined> {
   let module: unknown;
   try {
-    module = await import(BUILDER_URL.href);
+    module = await import(url.href);
   } catch (error) {
-    if (isMissing(error)) {
-      log('lab: note: test/lab/packages/build.js is not built; hosts get an empty tooling layer and the repository is empty');
+    if (isMissing(error, url)) {
+      log(`lab: note: ${fileURLToPath(url)} is not built; hosts get an empty tooling layer and the repository is empty`);
       return undefined;
     }
     throw error;
@@ -77,7 +80,7 @@ async function loadBuilder(log: (line: string) => void): Promise<Builder | undef
   const layer = field(module, 'buildLabLayer');
   const repo = field(module, 'buildLabRepos');
   if (typeof layer !== 'function' || typeof repo !== 'function') {
-    throw new LabError('BOOT', `${fileURLToPath(BUILDER_URL)} must export buildLabLayer and buildLabRepos`);
+    throw new LabError('BOOT', `${fileURLToPath(url)} must export buildLabLayer and buildLabRepos`);
   }
   return {
     buildLayer: async (dir) => void (await layer(dir)),
@@ -85,11 +88,11 @@ async function loadBuilder(log: (line: string) => void): Promise<Builder | undef
   };
 }
 
-function isMissing(error: unknown): boolean {
+function isMissing(error: unknown, url: URL): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const message = error instanceof Error ? error.message : '';
   // Only the builder itself being absent is skipped; a broken builder must surface.
-  return code === 'ERR_MODULE_NOT_FOUND' && message.includes(fileURLToPath(BUILDER_URL));
+  return code === 'ERR_MODULE_NOT_FOUND' && message.includes(fileURLToPath(url));
 }
 
 function field(module: unknown, name: string): unknown {
@@ -97,9 +100,8 @@ function field(module: unknown, name: string): unknown {
 }
 
 /** Returns <base>/.cache/<hash>, building it first when absent. */
-async function buildCached(base: string, builder: Builder): Promise<string> {
+async function buildCached(base: string, builder: Builder, key: string): Promise<string> {
   const cacheDir = join(base, '.cache');
-  const key = await hashBuilder();
   const target = join(cacheDir, key);
   if (await exists(join(target, '.complete'))) return target;
 
@@ -121,8 +123,8 @@ async function buildCached(base: string, builder: Builder): Promise<string> {
   return target;
 }
 
-async function hashBuilder(): Promise<string> {
-  const hash = createHash('sha256');
+async function hashBuilder(url: URL): Promise<string> {
+  const hash = createHash('sha256').update(url.href).update('\0');
   let count = 0;
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -136,7 +138,8 @@ async function hashBuilder(): Promise<string> {
       }
     }
   };
-  for (const dir of BUILDER_DIRS) await walk(join(PROJECT_ROOT, dir));
+  const dirs = new Set([dirname(fileURLToPath(url)), ...BUILDER_DIRS.map((dir) => join(PROJECT_ROOT, dir))]);
+  for (const dir of dirs) await walk(dir);
   return hash.digest('hex').slice(0, 16);
 }
 
