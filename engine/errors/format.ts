@@ -17,7 +17,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
-  const body = ds.map(formatDiagnostic).join('\n\n');
+  const body = sortDiagnostics(ds).map(formatDiagnostic).join('\n\n');
   const n = ds.length;
   return `${body}\n\n${n} error${n === 1 ? '' : 's'} found`;
 }
@@ -29,4 +29,12 @@ function clipExcerpt(line: string, col: number): { text: string; caretCol: numbe
   const start = Math.max(0, Math.min(col - 1 - MAX_EXCERPT / 2, flat.length - MAX_EXCERPT));
   const prefix = start > 0 ? '…' : '';
   return { text: prefix + flat.slice(start, start + MAX_EXCERPT), caretCol: col - start + prefix.length };
+}
+
+/** By file, then position; diagnostics without a position keep their order, first. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => {
+    if (!a.pos || !b.pos) return (a.pos ? 1 : 0) - (b.pos ? 1 : 0);
+    return a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
+  });
 }

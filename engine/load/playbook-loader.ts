@@ -8,6 +8,7 @@ import { asRecord, commonKeywords, isRecord, stringList, tagList } from './keywo
 import { LoadContext, type ModuleLookup } from './load-context.js';
 import { originOf } from './origin.js';
 import { RoleExpander } from './role-loader.js';
+import { checkPlay } from './static-checks.js';
 import { loadTaskList } from './task-loader.js';
 import { validateAt } from './validate-at.js';
 import type { DataPath, YamlFile } from './yaml-file.js';
@@ -27,6 +28,7 @@ export function loadPlaybook(path: string, opts: LoadOptions): PlaybookLoad {
   const ctx = new LoadContext(opts.modules, rolesPath);
   const plays: PlayDef[] = [];
   loadPlays(ctx, abs, plays, 0);
+  for (const p of plays) ctx.report(...checkPlay(p));
   if (ctx.diagnostics.length > 0) return { ok: false, diagnostics: ctx.diagnostics };
   return { ok: true, playbook: { path: abs, dir, plays } };
 }

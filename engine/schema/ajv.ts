@@ -6,7 +6,8 @@ import type { JsonSchema } from '../modules/types.js';
 // ajv ships CommonJS with a default export; under NodeNext the class sits on `.default`.
 const Ajv = AjvModule.default;
 
-const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, useDefaults: false });
+const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, useDefaults: false, verbose: true });
+// verbose: errors carry parentSchema, which the "did you mean" hints read.
 const cache = new WeakMap<JsonSchema, ValidateFunction>();
 
 export function validatorFor(schema: JsonSchema): ValidateFunction {

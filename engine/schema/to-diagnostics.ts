@@ -24,7 +24,7 @@ export function ajvToDiagnostics(
   const seen = new Set<string>();
   for (const e of errors ?? []) {
     const path = [...base, ...pointerToPath(e.instancePath)];
-    const d = toDiagnostic(e, file, path, what);
+    const d = toDiagnostic(e, file, path, e.instancePath === '' ? what : undefined);
     const key = `${d.code}|${d.pos?.line}|${d.pos?.col}|${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -34,7 +34,7 @@ export function ajvToDiagnostics(
   return out;
 }
 
-function toDiagnostic(e: ErrorObject, file: YamlFile, path: DataPath, what: string): Diagnostic {
+function toDiagnostic(e: ErrorObject, file: YamlFile, path: DataPath, what: string | undefined): Diagnostic {
   const name = describe(path, what);
   const params: Record<string, unknown> = e.params;
   switch (e.keyword) {
@@ -72,7 +72,9 @@ function allowedKeys(e: ErrorObject): string[] {
   return [];
 }
 
-function describe(path: DataPath, what: string): string {
+/** The validated object itself is named by `what` ("play", "debug arguments"); inner ones by key. */
+function describe(path: DataPath, what: string | undefined): string {
+  if (what !== undefined) return what;
   const last = path[path.length - 1];
-  return typeof last === 'string' ? `'${last}'` : what;
+  return typeof last === 'string' ? `'${last}'` : `item ${String(last)}`;
 }
