@@ -44,7 +44,7 @@ export function parseIniInventory(source: SourceText, b: InventoryBuilder, path:
       group = m[1] ?? '';
       state = m[2] ?? 'hosts';
       if (!SECTION_TYPES.includes(state)) {
-        const guess = closest(state, SECTION_TYPES);
+        const guess = SECTION_TYPES.find((t) => t.startsWith(state)) ?? closest(state, SECTION_TYPES);
         err(at + 1 + group.length + 1, 'INVENTORY_INI_SECTION_TYPE', `unknown section type '${state}' in [${group}:${state}]; expected hosts, children or vars`, guess ? `did you mean '[${group}:${guess}]'?` : undefined);
         state = 'ignore';
         continue;
