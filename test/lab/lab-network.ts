@@ -2,6 +2,7 @@
 // address, and per host a network namespace joined to it by a veth pair.
 // Hosts get no default route and the machine does no NAT, so lab traffic
 // stays on the bridge.
+import { writeFile } from 'node:fs/promises';
 import { bridgeName, netnsName, netnsPrefix, vethName, vethPrefix } from './lab-names.js';
 import { forEachLimited } from './for-each-limited.js';
 import { isRecord } from './narrow.js';
@@ -18,11 +19,13 @@ const CONCURRENCY = 8;
 
 export async function createBridge(lab: string, gateway: string, subnet: Subnet): Promise<void> {
   const bridge = bridgeName(lab);
-  await ipBatch([
-    `link add ${bridge} type bridge`,
-    `addr add ${gateway}/${subnet.prefix} dev ${bridge}`,
-    `link set ${bridge} up`,
-  ]);
+  await ipBatch([`link add ${bridge} type bridge`]);
+  // Even on a machine that forwards packets (ip_forward=1), nothing arriving
+  // from the lab is forwarded: a host that adds a default route via the
+  // gateway still cannot reach other networks. IPv6 stays off the bridge.
+  await writeFile(`/proc/sys/net/ipv4/conf/${bridge}/forwarding`, '0');
+  await writeFile(`/proc/sys/net/ipv6/conf/${bridge}/disable_ipv6`, '1').catch(() => undefined);
+  await ipBatch([`addr add ${gateway}/${subnet.prefix} dev ${bridge}`, `link set ${bridge} up`]);
 }
 
 /** Namespaces and veth pairs for all hosts in one `ip` call, then addresses per namespace. */
