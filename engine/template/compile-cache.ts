@@ -14,8 +14,22 @@ export interface CompiledTemplate {
 }
 
 export const CACHE_LIMIT = 5000;
+let limit = CACHE_LIMIT;
 const cache = new Map<string, CompiledTemplate | TemplateFailure>();
 let compiles = 0;
+
+/** Changes the bound (tests use a small one); returns the previous bound. */
+export function setCacheLimit(next: number): number {
+  const previous = limit;
+  limit = Math.max(1, Math.floor(next));
+  while (cache.size > limit) evictOldest();
+  return previous;
+}
+
+function evictOldest(): void {
+  const oldest = cache.keys().next();
+  if (oldest.done !== true) cache.delete(oldest.value);
+}
 
 export function cacheStats(): { readonly compiles: number; readonly size: number } {
   return { compiles, size: cache.size };
@@ -35,10 +49,7 @@ export function compileTemplate(text: string): CompiledTemplate {
     cache.set(text, entry);
   } else {
     entry = build(text);
-    if (cache.size >= CACHE_LIMIT) {
-      const oldest = cache.keys().next();
-      if (oldest.done !== true) cache.delete(oldest.value);
-    }
+    if (cache.size >= limit) evictOldest();
     cache.set(text, entry);
   }
   if (entry instanceof TemplateFailure) throw entry;
