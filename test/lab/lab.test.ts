@@ -161,6 +161,7 @@ describe('namespace lab (root)', function () {
     assert.equal(banner, 'SSH-');
     assert.equal(await ssh(lab, 'worker2', `curl -fsS ${lab.repoUrl}/dists/lab/Release`), 'Origin: deckhand-lab-test');
     assert.doesNotMatch(await ssh(lab, 'worker2', 'ip route'), /default/);
+    assert.equal((await readFile(`/proc/sys/net/ipv4/conf/${bridgeName(NAME)}/forwarding`, 'utf8')).trim(), '0');
   });
 
   it('writes the inventory at a stable path', async () => {
