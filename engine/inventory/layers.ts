@@ -61,10 +61,18 @@ export function hostVarLayers(inv: Inventory, host: string): readonly VarLayer[]
 
 /** Ansible's `groups` variable: every group (with 'all' and 'ungrouped') to all its hosts. */
 export function groupsMap(inv: Inventory): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const g of inv.groups.keys()) out[g] = groupHosts(inv, g);
-  return out;
+  let cached = groupsCache.get(inv);
+  if (!cached) {
+    cached = {};
+    for (const g of inv.groups.keys()) cached[g] = groupHosts(inv, g);
+    groupsCache.set(inv, cached);
+  }
+  // A copy per caller: the result is often handed to templates, which must not share state.
+  return Object.fromEntries(Object.entries(cached).map(([g, hs]) => [g, [...hs]]));
 }
+
+/** Inventories never change once built, so the map is computed once per inventory. */
+const groupsCache = new WeakMap<Inventory, Record<string, string[]>>();
 
 /** Ansible's `group_names`: the host's groups except 'all', sorted by name. */
 export function groupNames(inv: Inventory, host: string): string[] {

@@ -34,9 +34,11 @@ export function orderTerms(terms: readonly PatternTerm[]): PatternTerm[] {
   return [...(regular.length > 0 ? regular : [{ text: 'all' }]), ...and, ...not];
 }
 
-export function selectHosts(inv: Inventory, pattern: string): SelectResult {
-  if (pattern.trim() === '') return { ok: false, diagnostics: [diagnostic('PATTERN_EMPTY', 'the host pattern is empty')], warnings: [] };
-  return evaluateTerms(inv, splitPattern(pattern).map((text) => ({ text })));
+/** Hosts matching a pattern (a play's `hosts:`; a YAML list is also accepted), in Ansible's order. */
+export function selectHosts(inv: Inventory, pattern: string | readonly string[]): SelectResult {
+  const parts = typeof pattern === 'string' ? splitPattern(pattern) : pattern.flatMap(splitPattern);
+  if (parts.length === 0) return { ok: false, diagnostics: [diagnostic('PATTERN_EMPTY', 'the host pattern is empty')], warnings: [] };
+  return evaluateTerms(inv, parts.map((text) => ({ text })));
 }
 
 export function evaluateTerms(inv: Inventory, terms: readonly PatternTerm[]): SelectResult {

@@ -56,6 +56,7 @@ const cases: Case[] = [
   { pattern: '~(?P<n>web)4', hosts: ['web4'] },
   { pattern: '', error: 'PATTERN_EMPTY' },
   { pattern: 'webservers:!', error: 'PATTERN_EMPTY' },
+  { pattern: ',', error: 'PATTERN_EMPTY' },
 ];
 
 describe('inventory/patterns: selectHosts', () => {
@@ -131,4 +132,20 @@ describe('inventory/patterns: applyLimit', () => {
     assert.equal(d?.pos?.line, 2);
     assert.equal(d?.pos?.col, 3);
   });
+});
+
+describe('inventory/patterns: a YAML list of patterns', () => {
+  const lists: [string[], string[]][] = [
+    [['dbservers', 'canary'], ['db1', 'db2', 'web4']],
+    [['webservers', '!canary'], ['web1', 'web2', 'web3']],
+    [['east:west', '&dbservers'], ['db1', 'db2']],
+  ];
+  for (const [list, hosts] of lists) {
+    it(`${JSON.stringify(list)} → ${JSON.stringify(hosts)}`, async () => {
+      const inv = (await mustLoad([fixture('patterns', 'hosts.yml')])).inventory;
+      const r = selectHosts(inv, list);
+      assert.ok(r.ok);
+      assert.deepEqual(r.hosts, hosts);
+    });
+  }
 });
