@@ -1,4 +1,4 @@
-// Runs a module the way the engine does: validate args (ajv strict, defaults applied), then
+// Runs a module the way the engine does: validate args (ajv strict, as the engine does), then
 // check; in check mode stop there; otherwise return `final`, skip when unchanged, or apply.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import type { AnyModule, CheckOutcome, Connection, ModuleContext, ModuleResult } from '../../../../engine/modules/types.js';
 
-const ajv = new Ajv({ strict: true, allErrors: true, useDefaults: true });
+// The engine's settings (engine/schema/ajv.ts): defaults are not applied, modules apply their own.
+const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, useDefaults: false });
 const compiled = new WeakMap<AnyModule, ReturnType<typeof ajv.compile>>();
 
 export function validateArgs(mod: AnyModule, args: Record<string, unknown>): Record<string, unknown> {
