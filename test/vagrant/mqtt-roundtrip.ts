@@ -122,3 +122,11 @@ export async function mqttRoundTrip(opts: RoundTripOptions): Promise<RoundTripRe
     await closeClient(client);
   }
 }
+
+/** What MQTT.js reports when the broker refuses the login (CONNACK 4 or 5 in MQTT 3.1.1). */
+const LOGIN_REFUSED = /not authori[sz]ed|bad user ?name or password/i;
+
+/** The round trip failed because the broker refused the credentials (or their absence). */
+export function isLoginRefused(result: RoundTripResult): boolean {
+  return !result.ok && result.step === 'connect' && LOGIN_REFUSED.test(result.error);
+}

@@ -7,15 +7,13 @@ import { failed, passed, type LabContext, type LabStep, type StepFailure } from 
 import { kubectlGetNodes, kubectlGetPods, type Argv } from './lab-commands.js';
 import { mqttCredentials } from './lab-inventory.js';
 import { hostsInGroup, type LabHost } from './lab-layout.js';
+import { isLoginRefused } from './mqtt-roundtrip.js';
 import { pollUntil, type Attempt } from './poll.js';
 import { checkNodes, checkPods, type ClusterProblem } from './cluster-checks.js';
 
 export const EMQX_NAMESPACE = 'kube-emqx';
 export const MQTT_NODE_PORT = 31883;
 export const DASHBOARD_NODE_PORT = 30083;
-
-/** What a broker says when it refuses a login (MQTT 3.1.1 CONNACK 4 and 5, MQTT 5 0x86/0x87). */
-const AUTH_REFUSED = /not authori[sz]ed|bad user ?name or password/i;
 
 function settle<P>(ctx: LabContext, attempt: () => Promise<Attempt<P>>) {
   return pollUntil(attempt, { timeoutMs: ctx.timings.settleMs, intervalMs: ctx.timings.pollIntervalMs });
@@ -59,7 +57,7 @@ async function roundTripVia(ctx: LabContext, host: LabHost): Promise<StepFailure
   if (creds.username === undefined) return [];
   const anonymous = await ctx.mqttRoundTrip({ host: host.address, port: MQTT_NODE_PORT, timeoutMs: ctx.timings.probeMs });
   if (anonymous.ok) return [{ node: host.name, message: `${target} accepts anonymous MQTT clients` }];
-  if (anonymous.step !== 'connect' || !AUTH_REFUSED.test(anonymous.error)) {
+  if (!isLoginRefused(anonymous)) {
     return [{ node: host.name, message: `anonymous client at ${target} was not refused at login but failed at ${anonymous.step}: ${anonymous.error}` }];
   }
   return [];
