@@ -8,7 +8,7 @@ import { listLabNetns } from './lab-network.js';
 import { labStatus } from './lab-status.js';
 import type { LabInfo } from './lab-types.js';
 import { DEFAULT_HOSTS, DEFAULT_REPO_PORT, labUp } from './lab-up.js';
-import { preflight } from './preflight.js';
+import { currentUid, preflight } from './preflight.js';
 import { DEFAULT_SUBNET } from './subnet.js';
 
 export interface LabIo {
@@ -121,7 +121,7 @@ async function status(args: readonly string[], io: LabIo): Promise<number> {
   if (values['help'] === true) return help(io);
   const labs = await labStatus();
   let healthy = true;
-  if (labs.length === 0) io.out('no labs');
+  if (labs.length === 0) io.out(currentUid() === 0 ? 'no labs' : 'no labs readable (lab folders are readable by root only)');
   for (const lab of labs) {
     io.out(`lab ${lab.name}  ${lab.subnet}  repository ${lab.repoUrl} (${lab.repoServer ? 'up' : 'down'})  ${lab.inventoryPath}`);
     healthy &&= lab.repoServer;
