@@ -61,7 +61,7 @@ function build(text: string): CompiledTemplate | TemplateFailure {
   try {
     ast = env.parse(text);
   } catch (e) {
-    return syntaxFailure(e);
+    return syntaxFailure(e, text);
   }
   const refused = refusedNode(ast);
   if (refused !== undefined) return refused;
@@ -76,7 +76,7 @@ function build(text: string): CompiledTemplate | TemplateFailure {
   };
 }
 
-function syntaxFailure(e: unknown): TemplateFailure {
+function syntaxFailure(e: unknown, text: string): TemplateFailure {
   const raw = e instanceof Error ? e.message : String(e);
   // Parser errors say "Parse error on line N:" (the column they show is relative to an excerpt);
   // the others carry lineNumber/column and end in " - line:column".
@@ -88,7 +88,14 @@ function syntaxFailure(e: unknown): TemplateFailure {
       : parsed?.[1] !== undefined
         ? { line: Number(parsed[1]) }
         : undefined;
-  return failure('TEMPLATE_SYNTAX', `template syntax error: ${raw.replace(/ - \d+:\d+$/, '')}`, { where });
+  return failure('TEMPLATE_SYNTAX', `template syntax error: ${raw.replace(/ - \d+:\d+$/, '')}`, { where, hint: jinjaHint(text) });
+}
+
+/** Playbooks written for Ansible use Jinja filters; say what to write instead. */
+function jinjaHint(text: string): string | undefined {
+  const filter = /\{\{-?\s*([\w.]+)\s*\|\s*([a-z_0-9]+)/.exec(text);
+  if (filter === null) return undefined;
+  return `Jinja filters are not supported; call a helper instead: {{ ${filter[2]} ${filter[1]} … }} (see docs/templates.md)`;
 }
 
 const REFUSED: Readonly<Record<string, string>> = {

@@ -28,7 +28,12 @@ export function callOf(args: readonly unknown[], min: number, max: number): Call
   const n = call.params.length;
   if (n < min || n > max) {
     const wanted = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    throw helperFailure(call, `${call.name} takes ${wanted} argument${wanted === '1' ? '' : 's'}, got ${n}`);
+    const message = `${call.name} takes ${wanted} argument${wanted === '1' ? '' : 's'}, got ${n}`;
+    // `{{ first }}` calls the helper even when a variable is named `first`; say how to reach it.
+    const root = options.data?.root;
+    const shadowed = n === 0 && typeof root === 'object' && root !== null && Object.hasOwn(root, call.name);
+    const hint = shadowed ? `'${call.name}' is also a variable: write {{ this.${call.name} }} or {{ @root.${call.name} }}` : undefined;
+    throw failure('TEMPLATE_HELPER', message, { where: call.where, hint });
   }
   return call;
 }

@@ -43,6 +43,7 @@ describe('template helpers', () => {
     ['to_json of null', '{{to_json nothing}}', 'null'],
     ['to_yaml of a dict', '{{to_yaml dict}}', 'b: 1\na:\n  - true\n  - null\n'],
     ['to_yaml of a list', '{{to_yaml list}}', '- a\n- b\n- c\n'],
+    ['to_yaml with indent', '{{to_yaml dict indent=4}}', 'b: 1\na:\n    - true\n    - null\n'],
     ['b64encode', '{{b64encode "hello"}}', 'aGVsbG8='],
     ['b64encode UTF-8', '{{b64encode utf}}', Buffer.from('grüße ✓').toString('base64')],
     ['b64decode', '{{b64decode b64}}', 'hello'],
@@ -95,6 +96,13 @@ describe('template helpers', () => {
       assert.match(e.message, message);
     });
   }
+
+  it('a variable named like a helper: the error says how to reach it', () => {
+    const e = err(renderString('{{ first }}', vars({ first: 'f' })));
+    assert.equal(e.code, 'TEMPLATE_HELPER');
+    assert.match(e.hint ?? '', /\{\{ this\.first \}\}/);
+    assert.equal(ok(renderString('{{ this.first }}-{{ @root.first }}', vars({ first: 'f' }))), 'f-f');
+  });
 
   it('a helper error carries the position of the call', () => {
     const e = err(renderString('line one\n  x={{join text ","}}', V));

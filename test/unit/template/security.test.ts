@@ -118,6 +118,12 @@ describe('template security', () => {
     }
   });
 
+  it('a Jinja filter gets a hint naming the helper', () => {
+    const e = err(renderString("{{ packages | join(',') }}", COMMON));
+    assert.equal(e.code, 'TEMPLATE_SYNTAX');
+    assert.match(e.hint ?? '', /\{\{ join packages … \}\}/);
+  });
+
   it('text without mustaches is byte-identical, whatever it holds', () => {
     const text = `a=b&c<'d'> "e" \`f\` \\ $HOME \u2028 \u{1F600} &amp; &#x3D; }}`;
     assert.equal(ok(renderString(text, COMMON)), text);
