@@ -15,8 +15,7 @@ const LABEL = String.raw`(?:[\p{L}\p{N}_]|${RANGE})(?:[\p{L}\p{N}_-]|${RANGE})*(
 const HOSTNAME = new RegExp(String.raw`^${LABEL}(?:\.${LABEL})*\.?$`, 'u');
 const OCTET = String.raw`(?:[0-9]{1,3}|${NUM_RANGE})`;
 const IPV4 = new RegExp(String.raw`^${OCTET}(?:\.${OCTET}){3}$`);
-const IPV6_PART = String.raw`(?:[0-9a-fA-F]{1,4}|${HEX_RANGE})`;
-const IPV6 = new RegExp(String.raw`^(?:${IPV6_PART}?:){2,7}(?:${IPV6_PART}|${OCTET}(?:\.${OCTET}){3})?$`);
+const IPV6_PART = new RegExp(String.raw`^(?:[0-9a-fA-F]{1,4}|${HEX_RANGE})$`);
 const BRACKETED_PORT = /^\[(.+)\]:(\d+)$/;
 const HOST_PORT = /^((?:[^:[\]]|\[[^\]]*\])*):(\d+)$/;
 
@@ -29,8 +28,24 @@ export function parseAddress(text: string): { host: string; port: number | undef
     host = m[1] ?? '';
     port = Number(m[2]);
   }
-  if (IPV4.test(host) || IPV6.test(host) || HOSTNAME.test(host)) return { host, port };
+  if (IPV4.test(host) || isIpv6(host) || HOSTNAME.test(host)) return { host, port };
   return undefined;
+}
+
+/** Eight groups, or fewer with exactly one `::`; an IPv4 tail counts as two groups. */
+function isIpv6(text: string): boolean {
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  let count = groups.length;
+  const last = groups[groups.length - 1];
+  if (last !== undefined && last.includes('.')) {
+    if (!IPV4.test(last)) return false;
+    groups.pop();
+    count += 1;
+  }
+  if (!groups.every((g) => IPV6_PART.test(g))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
 }
 
 /**

@@ -22,6 +22,9 @@ const ok: [string, string[], number?][] = [
   ['[fe80::1]:2222', ['fe80::1'], 2222],
   ['web1.example.com', ['web1.example.com']],
   ['bad:name', ['bad:name']],
+  ['2001:db8:0:0:0:0:0:1', ['2001:db8:0:0:0:0:0:1']],
+  ['::ffff:10.0.0.1', ['::ffff:10.0.0.1']],
+  ['fe80::[1:3]', ['fe80::1', 'fe80::2', 'fe80::3']],
 ];
 
 const bad: [string, RegExp][] = [

@@ -88,6 +88,9 @@ describe('inventory/patterns: splitPattern', () => {
     ['web[0:1]:db', ['web[0:1]', 'db']],
     ['::1', ['::1']],
     ['fe80::1', ['fe80::1']],
+    ['a:b:c', ['a', 'b', 'c']],
+    ['cafe:bad:beef:dead', ['cafe', 'bad', 'beef', 'dead']],
+    ['2001:db8::1', ['2001:db8::1']],
     ['a, b ,', ['a', 'b']],
     ['~web\\d+', ['~web\\d+']],
   ];
