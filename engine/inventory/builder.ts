@@ -18,15 +18,21 @@ interface HostDraft {
   readonly file: string | undefined;
 }
 
-type LayerMap = Map<string, VarLayer[]>;
+/** Inline layers are filled key by key while parsing, so they stay mutable here. */
+interface DraftLayer {
+  readonly source: string;
+  readonly vars: Record<string, unknown>;
+}
+
+type LayerMap = Map<string, DraftLayer[]>;
 
 export class InventoryBuilder {
   private readonly groups = new Map<string, GroupDraft>();
   private readonly hosts = new Map<string, HostDraft>();
   readonly groupInline: LayerMap = new Map();
   readonly hostInline: LayerMap = new Map();
-  readonly groupFiles: LayerMap = new Map();
-  readonly hostFiles: LayerMap = new Map();
+  readonly groupFiles = new Map<string, VarLayer[]>();
+  readonly hostFiles = new Map<string, VarLayer[]>();
 
   constructor() {
     this.addGroup('all');
@@ -203,10 +209,10 @@ function setLayered(map: LayerMap, name: string, key: string, value: unknown, so
     layers.push(last);
     map.set(name, layers);
   }
-  (last.vars as Record<string, unknown>)[key] = value;
+  last.vars[key] = value;
 }
 
-function pushLayer(map: LayerMap, name: string, layer: VarLayer): void {
+function pushLayer(map: Map<string, VarLayer[]>, name: string, layer: VarLayer): void {
   const layers = map.get(name) ?? [];
   layers.push(layer);
   map.set(name, layers);

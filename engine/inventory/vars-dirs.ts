@@ -108,9 +108,13 @@ async function readVarsFile(path: string, cwd: string, errors: Diagnostic[]): Pr
   }
   const value = parsed.file.value;
   if (value === null || value === undefined) return undefined; // an empty file sets nothing
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (!isMapping(value)) {
     errors.push(parsed.file.at([], 'INVENTORY_VARS_NOT_MAP', `'${shown}' must hold a mapping of variable names to values`));
     return undefined;
   }
-  return { source: shown, vars: value as Record<string, unknown> };
+  return { source: shown, vars: value };
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
