@@ -49,7 +49,7 @@ export async function prepareRun(opts: RunOptions, io: CliIo): Promise<Prepared>
       diagnostics.push(...selected.diagnostics.map((d) => (d.pos ? d : { ...d, ...plan.play.origin.at(['hosts'], d.code, d.message, d.hint) })));
       continue;
     }
-    const limited = applyLimit(inv.inventory, selected.hosts, opts.limit);
+    const limited = applyLimit(inv.inventory, selected.hosts, opts.limit, { cwd: io.cwd });
     for (const w of limited.warnings) io.err(formatWarning(w));
     if (!limited.ok) {
       diagnostics.push(...limited.diagnostics);

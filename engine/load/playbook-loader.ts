@@ -91,6 +91,7 @@ function loadPlay(ctx: LoadContext, file: YamlFile, path: DataPath, raw: unknown
     tasks,
     post_tasks: post,
     // Role handlers first (roles load before the play's own tasks), then the play's handlers.
+    role_defaults: roles.defaults,
     handlers: [...roles.handlers, ...ownHandlers.filter((h): h is TaskDef => h.kind === 'task')],
     origin: originOf(file, path),
     index,

@@ -14,6 +14,8 @@ const ROLE_ENTRY_KEYS = new Set(['role', 'name', 'tags', 'vars', 'when', 'become
 export class RoleExpander {
   /** Handlers of every role expanded in this play, in the order roles were loaded. */
   readonly handlers: TaskDef[] = [];
+  /** Defaults of every role of the play, merged in load order: visible play-wide, as in Ansible. */
+  readonly defaults: Record<string, unknown> = {};
   private readonly seen = new Set<string>();
 
   constructor(
@@ -61,10 +63,12 @@ export class RoleExpander {
     const key = `${dir}|${opts.tasksFrom ?? 'main'}|${JSON.stringify(opts.params)}`;
     if (this.seen.has(key)) return [];
     this.seen.add(key);
+    const defaults = this.vars(dir, 'defaults');
+    Object.assign(this.defaults, defaults);
     const scope: RoleScope = {
       name,
       path: dir,
-      defaults: this.vars(dir, 'defaults'),
+      defaults,
       vars: this.vars(dir, 'vars'),
       params: opts.params,
     };

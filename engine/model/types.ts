@@ -99,6 +99,8 @@ export interface PlayDef extends CommonKeywords {
   readonly tasks: readonly TaskNode[];
   readonly post_tasks: readonly TaskNode[];
   readonly handlers: readonly TaskDef[];
+  /** Defaults of all the play's roles merged (lowest precedence, visible to every task). */
+  readonly role_defaults: Vars;
   readonly origin: Origin;
   /** 1-based, for --list-* output. */
   readonly index: number;

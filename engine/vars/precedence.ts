@@ -1,6 +1,6 @@
 // Variable precedence, lowest first. Nine levels instead of Ansible's 22, in the order Ansible
 // users already expect (docs/variables.md has the table):
-//   1 role defaults  2 inventory group vars (all < parents < children)  3 inventory host vars
+//   1 role defaults (all the play's roles; the task's own role wins)  2 inventory group vars (all < parents < children)  3 inventory host vars
 //   4 play vars, then vars_files  5 role vars and role parameters  6 block vars, then task vars
 //   7 facts, registered results and set_fact  8 extra vars (-e)  9 magic variables (read-only)
 // Levels 1–6 and 8 are trusted text and may hold templates (rendered when read); level 7 came from
@@ -37,6 +37,7 @@ export function buildVars(host: HostState, scope: Scope, extra: Vars, magic: Var
     if (!vars) return;
     for (const [k, v] of Object.entries(vars)) out.set(k, { value: v, templated });
   };
+  put(scope.play.role_defaults, true);
   put(scope.role?.defaults, true);
   for (const layer of host.inventory) put(layer.vars, true);
   put(scope.play.vars, true);
