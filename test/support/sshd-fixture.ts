@@ -20,6 +20,11 @@ export interface SshdOptions {
   readonly maxSessions?: number;
   /** Host key type; the known_hosts file records this key. */
   readonly hostKeyType?: 'ed25519' | 'ecdsa' | 'rsa';
+  /**
+   * Let bash source the login user's ~/.bashrc for each command, as a stock
+   * Debian host does (default false: see the SetEnv line in the config).
+   */
+  readonly sourceBashrc?: boolean;
   /** Extra sshd_config lines, appended as given. */
   readonly extraConfig?: readonly string[];
 }
@@ -80,7 +85,7 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdFixture> {
     // sshd when SHLVL says it is a top-level shell. A heavy root ~/.bashrc
     // (pyenv) then adds ~100 ms to every command; SHLVL=1 skips it so tests
     // measure deckhand, not the machine's dotfiles.
-    'SetEnv SHLVL=1',
+    ...(opts.sourceBashrc === true ? [] : ['SetEnv SHLVL=1']),
     'LogLevel VERBOSE',
     ...(opts.extraConfig ?? []),
     '',
