@@ -49,6 +49,7 @@ export async function runLab(options: RunOptions, ctx: LabContext): Promise<LabR
   const outcomes = await runSteps(steps, always, ctx);
   ctx.log('');
   for (const line of formatSummary(outcomes)) ctx.log(line);
-  if (!options.destroy) ctx.log('The machines are kept: `vagrant destroy -f` removes them.');
+  const started = outcomes.some((o) => (o.name === 'up' || o.name === 'status') && o.status !== 'skipped');
+  if (started && !options.destroy) ctx.log('The machines are kept: `vagrant destroy -f` removes them.');
   return { outcomes, exitCode: outcomes.some((o) => o.status === 'failed') ? 1 : 0 };
 }

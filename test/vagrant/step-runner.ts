@@ -34,9 +34,11 @@ export function formatSummary(outcomes: readonly StepOutcome[]): string[] {
   const width = Math.max(...outcomes.map((o) => o.name.length), 4);
   const rows = outcomes.map((o) => {
     const first = o.failures[0];
-    const why = first ? `  ${failureLine(first).split('\n')[0] ?? ''}${o.failures.length > 1 ? ` (+${o.failures.length - 1} more)` : ''}` : '';
+    const why = first
+      ? `${failureLine(first).split('\n')[0] ?? ''}${o.failures.length > 1 ? ` (+${o.failures.length - 1} more)` : ''}`
+      : o.status === 'skipped' ? (o.note ?? '') : '';
     const time = o.status === 'skipped' ? '' : seconds(o.ms);
-    return `  ${o.status.padEnd(7)} ${o.name.padEnd(width)} ${time.padStart(8)}${why}`;
+    return `  ${o.status.padEnd(7)} ${o.name.padEnd(width)} ${time.padStart(8)}  ${why}`.trimEnd();
   });
   return [`Vagrant lab: ${count('ok')} ok, ${count('failed')} failed, ${count('skipped')} skipped`, ...rows];
 }
