@@ -9,32 +9,14 @@ function isPlainObject(value: object): boolean {
  * A deep copy made of ordinary arrays and objects. Lazy views (variables, hostvars) become plain
  * data, and callers can change the result without touching variables or the input.
  */
-export function detach(value: unknown, seen = new Map<object, unknown>()): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const done = seen.get(value);
-  if (done !== undefined) return done;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    seen.set(value, out);
-    for (const item of value) out.push(detach(item, seen));
-    return out;
-  }
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  seen.set(value, out);
-  for (const key of Object.keys(value)) {
-    // defineProperty: a key named __proto__ stays an ordinary key.
-    Object.defineProperty(out, key, {
-      value: detach((value as Record<string, unknown>)[key], seen),
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  return out;
+export function detach(value: unknown): unknown {
+  return mapStrings(value, (s) => s);
 }
 
-/** A structural copy in which every string has gone through `renderString`. */
+/**
+ * A structural copy in which every string has gone through `renderString`. Shared and circular
+ * references are copied once. Other objects (Date, Map, class instances) are kept as they are.
+ */
 export function mapStrings(value: unknown, renderString: (s: string) => unknown, seen = new Map<object, unknown>()): unknown {
   if (typeof value === 'string') return renderString(value);
   if (typeof value !== 'object' || value === null) return value;
@@ -50,6 +32,7 @@ export function mapStrings(value: unknown, renderString: (s: string) => unknown,
   const out: Record<string, unknown> = {};
   seen.set(value, out);
   for (const key of Object.keys(value)) {
+    // defineProperty: a key named __proto__ stays an ordinary key.
     Object.defineProperty(out, key, {
       value: mapStrings((value as Record<string, unknown>)[key], renderString, seen),
       writable: true,

@@ -3,19 +3,18 @@
 //  - a path in a place that writes output (`{{ a.b.c }}`) goes through strictPath, which names the
 //    whole path and suggests a fix; a path used as a helper argument or condition goes through
 //    probePath, so `{{#if a.b.c}}` and `{{default a.b "x"}}` work when any part is missing.
-//    Stock strict mode throws a TypeError for `a.b.c` when `a` is missing, and breaks
-//    `{{#if a.b}}` the same way (handlebars issue 1063).
+//    Stock strict mode throws a bare TypeError for `a.b.c` when `a` is missing, in `{{#if a.b}}`
+//    too, and its message names only the last segment (see handlebars issue 1063).
 //  - every output goes through outputValue, which renders lists and dicts as JSON instead of
 //    "[object Object]", refuses "no value", and remembers the value for one-expression templates.
 // The generated code only ever gains calls to helpers with fixed names, quoted path segments
 // (quoted by handlebars' own quotedString) and integer positions.
 import Handlebars from 'handlebars';
-import { failure, type Where } from './failure.js';
+import { closest } from '../errors/suggest.js';
+import { didYouMean, failure, type Where } from './failure.js';
 import { HELPERS } from './helpers.js';
 import { outputValue } from './output.js';
 import { probePath, showPath, strictPath } from './paths.js';
-import { closest } from '../errors/suggest.js';
-import { didYouMean } from './failure.js';
 
 export const env = Handlebars.create();
 

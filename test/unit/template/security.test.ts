@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import Handlebars from 'handlebars';
+import { compileTemplate } from '../../../engine/template/compile-cache.js';
+import { COMPILE_OPTIONS, RUNTIME_OPTIONS } from '../../../engine/template/environment.js';
+import { TemplateFailure } from '../../../engine/template/failure.js';
 import { renderFile, renderString, renderValue } from '../../../engine/template/index.js';
 import { COMMON, err, ok, vars } from './support.js';
 
@@ -24,6 +27,19 @@ describe('template security', () => {
 
   it('handlebars itself refuses compile({})', () => {
     assert.throws(() => Handlebars.compile({} as unknown as string));
+  });
+
+  it('compiles with noEscape and strict, and denies prototype access explicitly', () => {
+    assert.equal(COMPILE_OPTIONS.noEscape, true);
+    assert.equal(COMPILE_OPTIONS.strict, true);
+    assert.equal(RUNTIME_OPTIONS.allowProtoMethodsByDefault, false);
+    assert.equal(RUNTIME_OPTIONS.allowProtoPropertiesByDefault, false);
+  });
+
+  it('the compile cache refuses anything but a string before handlebars sees it', () => {
+    for (const input of [{}, { type: 'Program', body: [] }, 1, null]) {
+      assert.throws(() => compileTemplate(input as unknown as string), (e: unknown) => e instanceof TemplateFailure && e.error.code === 'TEMPLATE_SYNTAX');
+    }
   });
 
   describe('only strings are templates', () => {
