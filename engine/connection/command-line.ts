@@ -54,7 +54,7 @@ export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}):
     }
   }
   if (spec.remoteTimeoutMs !== undefined) {
-    // Outermost, so it also ends sudo; GNU and busybox (>= 1.30) both take this form.
+    // Outermost, so it also ends sudo. GNU coreutils' form, also accepted by busybox builds that have -k.
     const seconds = (Math.max(1, spec.remoteTimeoutMs) / 1000).toFixed(3);
     words = ['timeout', '-k', String(REMOTE_KILL_AFTER_S), seconds, ...words];
   }
