@@ -6,8 +6,8 @@ import { firstError, runScript } from './host.js';
 import { PROBE_FN, parseProbe, type PathInfo } from './probe-path.js';
 
 /**
- * sh function `write_file DEST SOURCE FROM MODE OWNER GROUP BACKUP`; SOURCE is stdin, copy (FROM is
- * a host path) or move (FROM is a temp file in DEST's directory). A new file without MODE gets
+ * sh function `write_file DEST SOURCE FROM MODE OWNER GROUP BACKUP`; SOURCE is stdin, text (FROM is
+ * the content), copy (FROM is a host path) or move (FROM is a temp file in DEST's directory). A new file without MODE gets
  * 0666 minus the umask, like any new file; a replaced file keeps its mode, owner and group.
  */
 export const WRITE_FN = `write_file() {
@@ -15,8 +15,11 @@ export const WRITE_FN = `write_file() {
   if [ "$source" = move ]; then tmp=$from
   else
     tmp=$(mktemp "$(dirname -- "$dest")/.deckhand-XXXXXXXX") || return 1
-    if [ "$source" = copy ]; then cat -- "$from" > "$tmp" || { rm -f -- "$tmp"; return 1; }
-    else cat > "$tmp" || { rm -f -- "$tmp"; return 1; }; fi
+    case $source in
+      copy) cat -- "$from" > "$tmp" ;;
+      text) printf '%s' "$from" > "$tmp" ;;
+      *) cat > "$tmp" ;;
+    esac || { rm -f -- "$tmp"; return 1; }
   fi
   if [ -e "$dest" ]; then
     chmod --reference="$dest" -- "$tmp" 2>/dev/null; chown --reference="$dest" -- "$tmp" 2>/dev/null
@@ -42,6 +45,7 @@ export const SET_ATTRS_FN = `set_attrs() {
 
 export type WriteSource =
   | { readonly kind: 'stdin'; readonly content: string | Uint8Array }
+  | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'copy'; readonly from: string }
   | { readonly kind: 'move'; readonly from: string };
 
@@ -66,7 +70,7 @@ export async function writeFile(ctx: ModuleContext, req: WriteRequest): Promise<
   const args = [
     req.dest,
     src.kind,
-    src.kind === 'stdin' ? '' : src.from,
+    src.kind === 'stdin' ? '' : src.kind === 'text' ? src.text : src.from,
     req.mode ?? '',
     req.owner ?? '',
     req.group ?? '',

@@ -37,3 +37,12 @@ export function fakeConnection(rules: readonly Rule[]): FakeConnection {
     },
   };
 }
+
+/** What the shared `probe` sh function prints for a regular file (or `absent`). */
+export function probeOutput(file?: { sha256?: string; sha1?: string; content?: string; mode?: number }): string {
+  if (file === undefined) return 'absent\n';
+  const mode = (file.mode ?? 0o644).toString(8);
+  const head = `present\t81a4\t${mode}\t0\t0\t${file.content?.length ?? 0}\troot\troot\t1\t1\t1\t1\t1\t1\trw\t\n`;
+  const sums = [file.sha1 === undefined ? '' : `sum\tsha1\t${file.sha1}\n`, file.sha256 === undefined ? '' : `sum\tsha256\t${file.sha256}\n`].join('');
+  return `${head}${sums}${file.content === undefined ? 'end\n' : `content\n${file.content}`}`;
+}
