@@ -199,9 +199,10 @@ function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars: TaskVa
     renderTemplate: async (path) => {
       const text = await readFile(path, 'utf8');
       const r = renderFile(text, vars.source, path);
+      if (r.ok) return { ok: true, text: r.value };
       // renderFile's message already names the template; add the position and the code.
       const at = r.error.line ? ` (line ${r.error.line}, column ${r.error.col ?? 1})` : '';
-      return r.ok ? { ok: true, text: r.value } : { ok: false, msg: `${r.error.code}: ${r.error.message}${at}` };
+      return { ok: false, msg: `${r.error.code}: ${r.error.message}${at}` };
     },
     sleep: (ms) => tr.run.cancel.sleep(ms),
     evaluate: (expr) => vars.evaluate(expr),
