@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import {
-  buildInventory, DEFAULT_LAB_VARS, inventoryToYaml, KNOWN_HOSTS_FILE, mqttCredentials, readAllVars, type LabInventory,
+  buildInventory, DEFAULT_LAB_VARS, inventoryToYaml, KNOWN_HOSTS_FILE, labMqttLogin, readAllVars, type LabInventory,
 } from './lab-inventory.js';
 import { labLayout } from './lab-layout.js';
 import { repoRoot } from './repo-root.js';
@@ -92,12 +92,12 @@ describe('lab inventory', () => {
   });
 
   it('sets become and the known_hosts file, and keeps the other vars of the previous inventory', () => {
-    const previous = { ansible_become: false, deckhand_known_hosts_file: '/dev/null', emqx_mqtt_password: 'mine', kubernetes_version: '1.33' };
+    const previous = { ansible_become: false, deckhand_known_hosts_file: '/dev/null', emqx_dashboard_password: 'mine', kubernetes_version: '1.33' };
     const inv = built(virtualbox, '/home/ana/deckhand', {}, previous);
     assert.deepEqual(inv.all.vars, {
       ansible_become: true,
       deckhand_known_hosts_file: KNOWN_HOSTS_FILE,
-      emqx_mqtt_password: 'mine',
+      emqx_dashboard_password: 'mine',
       kubernetes_version: '1.33',
     });
   });
@@ -130,9 +130,25 @@ describe('lab inventory', () => {
     assert.equal(readAllVars(''), undefined);
   });
 
-  it('takes the MQTT login from the emqx vars, ignoring non-strings', () => {
-    assert.deepEqual(mqttCredentials({ emqx_mqtt_username: 'u', emqx_mqtt_password: 'p' }), { username: 'u', password: 'p' });
-    assert.deepEqual(mqttCredentials({ emqx_mqtt_username: 'u', emqx_mqtt_password: 42 }), { username: 'u' });
-    assert.deepEqual(mqttCredentials(undefined), {});
+  const logins = [
+    { name: 'the first of emqx_mqtt_users', vars: { emqx_mqtt_users: [{ username: 'u', password: 'p' }, { username: 'v', password: 'q' }] }, want: { kind: 'user', username: 'u', password: 'p' } },
+    { name: 'anonymous without users', vars: { emqx_mqtt_users: [] }, want: { kind: 'anonymous' } },
+    { name: 'anonymous without the variable', vars: undefined, want: { kind: 'anonymous' } },
+    { name: 'unusable without a password', vars: { emqx_mqtt_users: [{ username: 'u' }] }, want: { kind: 'unusable' } },
+    { name: 'unusable when templated', vars: { emqx_mqtt_users: [{ username: 'app', password: '{{ vault_mqtt }}' }] }, want: { kind: 'unusable' } },
+  ] as const;
+  for (const c of logins) {
+    it(`logs in to MQTT as ${c.name}`, () => {
+      const login = labMqttLogin(c.vars);
+      assert.equal(login.kind, c.want.kind);
+      if (c.want.kind === 'user') assert.deepEqual(login, c.want);
+    });
+  }
+
+  it('gives the lab a login the emqx-deploy role accepts', () => {
+    const vars = built(virtualbox, '/home/ana/deckhand').all.vars;
+    const password = vars['emqx_dashboard_password'];
+    assert.ok(typeof password === 'string' && password.length >= 8 && password !== 'public');
+    assert.equal(labMqttLogin(vars).kind, 'user');
   });
 });

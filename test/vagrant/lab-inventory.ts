@@ -31,10 +31,13 @@ export interface LabInventory {
 /** Vars the generator owns; everything else under all.vars is kept as found. */
 export const MANAGED_VARS = { ansible_become: true, deckhand_known_hosts_file: KNOWN_HOSTS_FILE } as const;
 
-/** Used when no previous inventory supplies them. Lab only: change them for anything else. */
+/**
+ * Used when no previous inventory supplies them: the emqx-deploy role refuses
+ * to run without a dashboard password, and MQTT clients must log in. Lab only.
+ */
 export const DEFAULT_LAB_VARS: Readonly<Record<string, unknown>> = {
-  emqx_mqtt_username: 'deckhand',
-  emqx_mqtt_password: 'deckhand-lab-only',
+  emqx_dashboard_password: 'deckhand-lab-dashboard',
+  emqx_mqtt_users: [{ username: 'deckhand', password: 'deckhand-lab-mqtt' }],
 };
 
 export interface InventoryProblem {
@@ -116,8 +119,9 @@ the keys each machine reports through \`vagrant ssh\`, and writes them to
 deckhand_known_hosts_file.
 
 Relative paths are relative to the repository root: run deckhand from there.
-emqx_mqtt_username / emqx_mqtt_password: the MQTT login the lab checks (lab
-only; change them anywhere else).`;
+emqx_dashboard_password and emqx_mqtt_users are lab-only values; the harness
+logs in to MQTT as the first of emqx_mqtt_users, so keep that one literal
+(not a template).`;
 
 export function inventoryToYaml(inventory: LabInventory): string {
   const doc = new YAML.Document(inventory);
@@ -142,16 +146,23 @@ export function readAllVars(text: string): Record<string, unknown> | undefined {
   return isRecord(vars) ? vars : undefined;
 }
 
-export interface MqttCredentials {
-  readonly username?: string;
-  readonly password?: string;
-}
+/** How the harness logs in to MQTT, from the inventory's emqx_mqtt_users. */
+export type LabMqttLogin =
+  | { readonly kind: 'user'; readonly username: string; readonly password: string }
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'unusable'; readonly reason: string };
 
-export function mqttCredentials(vars: Readonly<Record<string, unknown>> | undefined): MqttCredentials {
-  const username = vars?.['emqx_mqtt_username'];
-  const password = vars?.['emqx_mqtt_password'];
-  return {
-    ...(typeof username === 'string' ? { username } : {}),
-    ...(typeof password === 'string' ? { password } : {}),
-  };
+export function labMqttLogin(vars: Readonly<Record<string, unknown>> | undefined): LabMqttLogin {
+  const users = vars?.['emqx_mqtt_users'];
+  if (!Array.isArray(users) || users.length === 0) return { kind: 'anonymous' };
+  const first: unknown = users[0];
+  if (!isRecord(first) || typeof first['username'] !== 'string' || typeof first['password'] !== 'string') {
+    return { kind: 'unusable', reason: 'emqx_mqtt_users[0] in the inventory needs a username and a password' };
+  }
+  const { username, password } = first;
+  // The harness reads the file as it is; it does not render templates or open vaults.
+  if (`${username}${password}`.includes('{{')) {
+    return { kind: 'unusable', reason: 'emqx_mqtt_users[0] in the inventory is a template; the lab harness needs a literal lab login there' };
+  }
+  return { kind: 'user', username, password };
 }

@@ -71,11 +71,13 @@ interface Harness {
   ctx: LabContext;
   calls: string[];
   log: string[];
+  mqttLogins: Array<[string, string | undefined]>;
 }
 
 function harness(root: string, world: World): Harness {
   const calls: string[] = [];
   const log: string[] = [];
+  const mqttLogins: Array<[string, string | undefined]> = [];
   let runs = 0;
   const ctx: LabContext = {
     root,
@@ -96,13 +98,16 @@ function harness(root: string, world: World): Harness {
       const answer = world.exec[keyOf(argv)];
       return answer ? answer(argv) : fail(`no stand-in for ${argv.join(' ')}`);
     },
-    mqttRoundTrip: async (opts: RoundTripOptions) => (opts.username === undefined ? world.anonymous : { ok: true, ms: 12 }),
+    mqttRoundTrip: async (opts: RoundTripOptions) => {
+      mqttLogins.push([opts.host, opts.username]);
+      return opts.username === undefined ? world.anonymous : { ok: true, ms: 12 };
+    },
     httpStatus: async (): Promise<StatusResult> => ({ ok: true, status: 200, ms: 3, body: 'emqx is running' }),
     log: (line) => log.push(line),
     timings: { settleMs: 40, pollIntervalMs: 10, probeMs: 100 },
     state: { sshConfig: [], inventoryVars: {} },
   };
-  return { ctx, calls, log };
+  return { ctx, calls, log, mqttLogins };
 }
 
 const options = (over: Partial<RunOptions> = {}): RunOptions => ({ provider: 'virtualbox', destroy: false, skipUp: false, help: false, ...over });
@@ -126,7 +131,7 @@ describe('lab run (with stand-ins for the machines)', function () {
 
   it('runs every step in order, writes the inventory and known_hosts, and keeps the machines', async () => {
     await mkdir(join(root, 'inventory'));
-    await writeFile(join(root, 'inventory/vagrant.yml'), 'all:\n  vars:\n    emqx_mqtt_username: me\n    emqx_mqtt_password: pw\n');
+    await writeFile(join(root, 'inventory/vagrant.yml'), 'all:\n  vars:\n    emqx_dashboard_password: dashboard-pw\n    emqx_mqtt_users: [{ username: me, password: pw }]\n');
     const h = harness(root, healthyWorld(root));
     const run = await runLab(options(), h.ctx);
     assert.equal(run.exitCode, 0, h.log.join('\n'));
@@ -137,7 +142,11 @@ describe('lab run (with stand-ins for the machines)', function () {
     const inventory = readFileSync(join(root, 'inventory/vagrant.yml'), 'utf8');
     assert.match(inventory, /ansible_host: 192\.168\.56\.11\n/);
     assert.match(inventory, /ansible_ssh_private_key_file: \.vagrant\/machines\/worker1\/virtualbox\/private_key\n/);
-    assert.deepEqual(readAllVars(inventory), { ansible_become: true, deckhand_known_hosts_file: KNOWN_HOSTS_FILE, emqx_mqtt_username: 'me', emqx_mqtt_password: 'pw' });
+    assert.deepEqual(readAllVars(inventory), {
+      ansible_become: true, deckhand_known_hosts_file: KNOWN_HOSTS_FILE, emqx_dashboard_password: 'dashboard-pw', emqx_mqtt_users: [{ username: 'me', password: 'pw' }],
+    });
+    // Per worker: the inventory's login, then an anonymous attempt that must be refused.
+    assert.deepEqual(h.mqttLogins, [['192.168.56.11', 'me'], ['192.168.56.11', undefined], ['192.168.56.12', 'me'], ['192.168.56.12', undefined]]);
     assert.equal(readFileSync(join(root, KNOWN_HOSTS_FILE), 'utf8').split('\n').filter(Boolean).length, 3);
     assert.match(h.log.join('\n'), /Vagrant lab: 11 ok, 0 failed, 0 skipped/);
   });
@@ -222,6 +231,15 @@ describe('lab run (with stand-ins for the machines)', function () {
     const mqtt = run.outcomes.find((o) => o.name === 'mqtt');
     assert.deepEqual(mqtt?.failures.map((f) => f.node), ['worker1', 'worker2']);
     assert.match(mqtt?.failures[0]?.message ?? '', /192\.168\.56\.11:31883 accepts anonymous MQTT clients/);
+  });
+
+  it('fails the MQTT check with a clear reason when the inventory login is a template', async () => {
+    await mkdir(join(root, 'inventory'));
+    await writeFile(join(root, 'inventory/vagrant.yml'), 'all:\n  vars:\n    emqx_mqtt_users: [{ username: app, password: "{{ vault_mqtt }}" }]\n');
+    const h = harness(root, healthyWorld(root));
+    const run = await runLab(options(), h.ctx);
+    assert.match(run.outcomes.find((o) => o.name === 'mqtt')?.failures[0]?.message ?? '', /is a template/);
+    assert.deepEqual(h.mqttLogins, []);
   });
 
   it('refuses host keys a machine does not confirm, before writing any inventory', async () => {

@@ -71,15 +71,15 @@ describe('deckhand run report', () => {
 
   it('names the tasks that changed, in the idempotence failure', () => {
     const results = [
-      { host: 'worker1', task: 'containerd config', changed: true },
+      { host: 'worker1', task: 'containerd config', role: 'docker', status: 'ok', changed: true },
       { host: 'worker1', task: { name: 'restart kubelet' }, status: 'changed' },
       { host: 'worker1', task: 'swap off', changed: false },
       { host: 'master', task: 'kubeadm init', changed: true },
       'not an object',
     ];
     const r = report({ ...allHosts(stats()), worker1: stats({ changed: 2 }) }, results);
-    assert.deepEqual(changedTasks(r, 'worker1'), ['containerd config', 'restart kubelet']);
-    assert.match(checkIdempotent(r, HOSTS)[0]?.message ?? '', /changed=2 on the second run: containerd config; restart kubelet$/);
+    assert.deepEqual(changedTasks(r, 'worker1'), ['docker: containerd config', 'restart kubelet']);
+    assert.match(checkIdempotent(r, HOSTS)[0]?.message ?? '', /changed=2 on the second run: docker: containerd config; restart kubelet$/);
   });
 
   it('accepts changes on the first run (converge only needs no failures)', () => {

@@ -69,9 +69,10 @@ export function checkConverged(report: RunReport, hosts: readonly string[]): Rep
 
 function taskName(entry: Record<string, unknown>): string {
   const task = entry['task'];
-  if (typeof task === 'string') return task;
-  if (isRecord(task) && typeof task['name'] === 'string') return task['name'];
-  return typeof entry['name'] === 'string' ? entry['name'] : '(unnamed task)';
+  const name = typeof task === 'string' ? task
+    : isRecord(task) && typeof task['name'] === 'string' ? task['name']
+    : typeof entry['name'] === 'string' ? entry['name'] : '(unnamed task)';
+  return typeof entry['role'] === 'string' ? `${entry['role']}: ${name}` : name;
 }
 
 /** Names of the tasks the report's results mark as changed on a host (best effort). */

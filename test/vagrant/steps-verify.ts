@@ -5,7 +5,7 @@
 import { tail } from './exec-argv.js';
 import { failed, passed, type LabContext, type LabStep, type StepFailure } from './lab-context.js';
 import { kubectlGetNodes, kubectlGetPods, type Argv } from './lab-commands.js';
-import { mqttCredentials } from './lab-inventory.js';
+import { labMqttLogin } from './lab-inventory.js';
 import { hostsInGroup, type LabHost } from './lab-layout.js';
 import { isLoginRefused } from './mqtt-roundtrip.js';
 import { pollUntil, type Attempt } from './poll.js';
@@ -46,8 +46,9 @@ export const emqxPods: LabStep = {
   },
 };
 
-async function roundTripVia(ctx: LabContext, host: LabHost): Promise<StepFailure[]> {
-  const creds = mqttCredentials(ctx.state.inventoryVars);
+type Credentials = { readonly username?: string; readonly password?: string };
+
+async function roundTripVia(ctx: LabContext, host: LabHost, creds: Credentials): Promise<StepFailure[]> {
   const target = `${host.address}:${MQTT_NODE_PORT}`;
   const result = await settle(ctx, async (): Promise<Attempt<StepFailure>> => {
     const r = await ctx.mqttRoundTrip({ host: host.address, port: MQTT_NODE_PORT, timeoutMs: ctx.timings.probeMs, ...creds });
@@ -67,14 +68,16 @@ export const mqtt: LabStep = {
   name: 'mqtt',
   gate: false,
   async run(ctx) {
+    const login = labMqttLogin(ctx.state.inventoryVars);
+    if (login.kind === 'unusable') return failed({ message: login.reason });
+    const creds: Credentials = login.kind === 'user' ? { username: login.username, password: login.password } : {};
     const failures: StepFailure[] = [];
     const workers = hostsInGroup(ctx.layout, 'workers');
-    for (const host of workers) failures.push(...(await roundTripVia(ctx, host)));
+    for (const host of workers) failures.push(...(await roundTripVia(ctx, host, creds)));
     if (failures.length > 0) return failed(...failures);
-    const anonymous = mqttCredentials(ctx.state.inventoryVars).username === undefined;
-    return passed(anonymous
-      ? `round trip via ${workers.length} workers, anonymously (no emqx_mqtt_username in the inventory)`
-      : `authenticated round trip via ${workers.length} workers; anonymous clients refused`);
+    return passed(login.kind === 'anonymous'
+      ? `round trip via ${workers.length} workers, anonymously (emqx_mqtt_users is empty in the inventory)`
+      : `round trip via ${workers.length} workers as ${login.username}; anonymous clients refused`);
   },
 };
 
