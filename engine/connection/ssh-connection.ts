@@ -27,8 +27,11 @@ export interface SshTuning {
   readonly noDelay?: boolean;
 }
 
-// Retries of a refused channel open (MaxSessions below maxChannels).
-const MAX_OPEN_RETRIES = 20;
+// Retries of a refused channel open (MaxSessions below maxChannels), with
+// exponential backoff: about 6 s in all before giving up.
+const MAX_OPEN_RETRIES = 12;
+const OPEN_RETRY_BASE_MS = 10;
+const OPEN_RETRY_MAX_MS = 1000;
 const CLOSE_WAIT_MS = 2_000;
 
 export function openSsh(target: SshTarget): Promise<Connection> {
@@ -41,6 +44,8 @@ export async function openSshWith(target: SshTarget, tuning: SshTuning): Promise
     keepaliveIntervalMs: target.keepaliveIntervalMs ?? SSH_DEFAULTS.keepaliveIntervalMs,
     keepaliveCountMax: target.keepaliveCountMax ?? SSH_DEFAULTS.keepaliveCountMax,
   };
+  // Validated before connecting, so a bad value cannot leave a connection open.
+  const semaphore = new ChannelSemaphore(target.maxChannels ?? SSH_DEFAULTS.maxChannels);
   const name = lookupName(target.address, target.port);
   let verdict: HostKeyVerdict | undefined;
   let narrowed: string[] | undefined;
@@ -142,7 +147,6 @@ export async function openSshWith(target: SshTarget, tuning: SshTuning): Promise
       return () => pending.delete(fail);
     },
   };
-  const semaphore = new ChannelSemaphore(target.maxChannels ?? SSH_DEFAULTS.maxChannels);
   let closing: Promise<void> | undefined;
   const runner: Runner = {
     remoteTimeout: true,
@@ -153,15 +157,18 @@ export async function openSshWith(target: SshTarget, tuning: SshTuning): Promise
           return await runOnChannel(host, command, opts);
         } catch (err) {
           if (!(err instanceof ChannelRefused)) throw err;
-          const others = semaphore.inUse - 1;
-          if (attempt >= MAX_OPEN_RETRIES || others === 0) {
+          if (attempt >= MAX_OPEN_RETRIES) {
             throw new ConnectionFailure('unreachable', target.host, `the server refused to open a session: ${err.message}`, { cause: err });
           }
-          // The server allows fewer sessions than maxChannels: learn its limit.
-          semaphore.lower(others);
+          // sshd frees a closed session slightly after the close, so one
+          // refusal may be that race. Refused again while others are open:
+          // the server allows fewer sessions than maxChannels; adopt its limit.
+          const others = semaphore.inUse - 1;
+          if (attempt > 0 && others > 0) semaphore.lower(others);
         } finally {
           release();
         }
+        await new Promise((r) => setTimeout(r, Math.min(OPEN_RETRY_MAX_MS, OPEN_RETRY_BASE_MS * 2 ** attempt)));
       }
     },
     close() {
