@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { findProgram } from './mosquitto-broker.js';
+import { findProgram } from './find-program.js';
 import { LAB_DEFAULTS, labLayout, LabLayoutError } from './lab-layout.js';
 import { repoRoot } from './repo-root.js';
 

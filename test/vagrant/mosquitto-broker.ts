@@ -1,12 +1,12 @@
 // Test support: Debian's mosquitto on 127.0.0.1 at a free port, with users
 // and an ACL, for the MQTT round-trip tests. Stopped by stop(); never listens
 // beyond loopback.
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
+import { findProgram } from './find-program.js';
 
 export interface BrokerUser {
   readonly username: string;
@@ -18,12 +18,6 @@ export interface BrokerUser {
 export interface Broker {
   readonly port: number;
   stop(): Promise<void>;
-}
-
-/** A program on PATH or in the sbin directories (mosquitto lives in /usr/sbin). */
-export function findProgram(name: string): string | undefined {
-  const dirs = [...(process.env['PATH'] ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/local/sbin'];
-  return dirs.filter((d) => d !== '').map((d) => join(d, name)).find((p) => existsSync(p));
 }
 
 /** A port nothing listens on right now (bound, read, released). */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startFakeBroker, type FakeBroker } from './fake-mqtt-broker.js';
-import { freePort, findProgram, startMosquitto, type Broker } from './mosquitto-broker.js';
+import { findProgram } from './find-program.js';
+import { freePort, startMosquitto, type Broker } from './mosquitto-broker.js';
 import { isLoginRefused, mqttRoundTrip } from './mqtt-roundtrip.js';
 
 const HOST = '127.0.0.1';

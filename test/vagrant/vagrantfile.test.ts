@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { vagrantValidate } from './lab-commands.js';
-import { findProgram } from './mosquitto-broker.js';
+import { findProgram } from './find-program.js';
 import { repoRoot } from './repo-root.js';
 
 const hasVagrant = findProgram('vagrant') !== undefined;
