@@ -4,7 +4,7 @@
 import { createExec } from './exec-argv.js';
 import { httpStatus } from './http-status.js';
 import { DEFAULT_TIMINGS } from './lab-context.js';
-import { labLayout, LabLayoutError } from './lab-layout.js';
+import { labLayout, LabLayoutError, type LabLayout } from './lab-layout.js';
 import { runLab } from './lab-run.js';
 import { mqttRoundTrip } from './mqtt-roundtrip.js';
 import { repoRoot } from './repo-root.js';
@@ -20,7 +20,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let layout;
+  let layout: LabLayout;
   try {
     layout = labLayout(process.env);
   } catch (err) {
