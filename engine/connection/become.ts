@@ -1,11 +1,12 @@
 // become via sudo, as Ansible's sudo plugin does it, without a tty:
 //   no password:   sudo -H -n -u USER -- argv             (fails at once if one is needed)
 //   with password: sudo -H -S -p PROMPT -u USER -- sh -c 'echo MARKER >&2; exec "$@"' sh argv
-// The password goes to sudo on stdin (stdinPrefix), never in argv. The random
-// prompt lets the caller strip it from stderr and see a re-prompt (wrong
-// password); the marker tells the caller sudo has let the command start, so
-// the command's own stdin is only sent after it, never read by sudo as a
-// second password attempt.
+// The password goes to sudo on stdin (stdinPrefix), never in argv. The
+// connections write it only once PROMPT shows on stderr (so a NOPASSWD rule
+// never passes it to the command as input), strip PROMPT from stderr, treat a
+// second PROMPT as a wrong password, and send the command's own stdin only
+// after MARKER, i.e. once sudo has let the command start, so sudo never reads
+// that input as further password attempts (see become-filter.ts).
 import { randomBytes } from 'node:crypto';
 import type { BecomeOptions } from './types.js';
 

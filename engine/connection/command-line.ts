@@ -24,7 +24,7 @@ export interface BecomeHandshake {
 
 export interface PreparedCommand {
   readonly line: string;
-  readonly stdinPrefix?: string;
+  /** Present when sudo will ask for a password; the process driver answers it. */
   readonly handshake?: BecomeHandshake;
 }
 
@@ -43,12 +43,10 @@ export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}):
     // Inside sudo, so the variables survive sudo's env_reset.
     words = ['env', ...env.map(([k, v]) => `${k}=${v}`), ...words];
   }
-  let stdinPrefix: string | undefined;
   let handshake: BecomeHandshake | undefined;
   if (spec.become !== undefined) {
     const b = buildBecomeArgv(words, spec.become);
     words = b.argv;
-    stdinPrefix = b.stdinPrefix;
     if (b.prompt !== undefined && b.successMarker !== undefined && spec.become.password !== undefined) {
       handshake = { prompt: b.prompt, successMarker: b.successMarker, password: spec.become.password };
     }
@@ -65,7 +63,6 @@ export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}):
   const line = spec.cwd === undefined ? run : `cd -- ${shellQuote(spec.cwd)} && ${run}`;
   return {
     line,
-    ...(stdinPrefix === undefined ? {} : { stdinPrefix }),
     ...(handshake === undefined ? {} : { handshake }),
   };
 }
