@@ -1,6 +1,7 @@
 // Checks on `kubectl get … -o json` output from the master. Node checks also
 // catch the Vagrant NAT pitfall: a node whose InternalIP (kubelet node-ip) or
 // flannel public IP is not its private address registered the NAT NIC.
+import { isRecord } from './is-record.js';
 
 export const FLANNEL_PUBLIC_IP = 'flannel.alpha.coreos.com/public-ip';
 
@@ -16,9 +17,6 @@ export interface ExpectedNode {
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function path(value: unknown, ...keys: string[]): unknown {
   let at = value;

@@ -7,6 +7,7 @@ import { isAbsolute, relative } from 'node:path';
 import YAML from 'yaml';
 import type { LabHost, LabLayout } from './lab-layout.js';
 import type { SshConfigEntry } from './ssh-config.js';
+import { isRecord } from './is-record.js';
 
 export const KNOWN_HOSTS_FILE = '.vagrant/deckhand_known_hosts';
 
@@ -129,9 +130,6 @@ export function inventoryToYaml(inventory: LabInventory): string {
   return doc.toString();
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** all.vars of an inventory file's text, or undefined when it has none or does not parse. */
 export function readAllVars(text: string): Record<string, unknown> | undefined {

@@ -1,6 +1,7 @@
 // Reads the JSON report `deckhand run --report FILE` writes and decides whether
 // a run converged (no failed or unreachable host) and whether a second run was
 // idempotent (changed=0 on every host, as Molecule's idempotence step asks).
+import { isRecord } from './is-record.js';
 
 export const STAT_KEYS = ['ok', 'changed', 'unreachable', 'failed', 'skipped', 'rescued', 'ignored'] as const;
 export type StatKey = (typeof STAT_KEYS)[number];
@@ -13,9 +14,6 @@ export interface RunReport {
 
 export type ParsedReport = { readonly ok: true; readonly report: RunReport } | { readonly ok: false; readonly error: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function toStats(host: string, value: unknown): HostStats | string {
   if (!isRecord(value)) return `stats.${host} is not an object`;
