@@ -1,6 +1,6 @@
 // Connection settings from a host's variables, with Ansible's names (docs/connections.md).
 import { homedir } from 'node:os';
-import type { BecomeOptions, SshTarget } from '../connection/index.js';
+import { defaultKnownHostsFiles, type BecomeOptions, type SshTarget } from '../connection/index.js';
 
 export type ConnectionSpec = { kind: 'local'; host: string } | { kind: 'ssh'; target: SshTarget };
 
@@ -39,7 +39,7 @@ export function connectionSpec(
       user: str(vars['ansible_user']) ?? str(vars['ansible_ssh_user']) ?? env['USER'] ?? 'root',
       ...(key ? { privateKeyPath: key.replace(/^~(?=\/)/, homedir()) } : {}),
       ...(password ? { password } : {}),
-      knownHostsFiles: [...(known ? [known] : []), `${homedir()}/.ssh/known_hosts`, '/etc/ssh/ssh_known_hosts'],
+      knownHostsFiles: [...(known ? [known] : []), ...defaultKnownHostsFiles(homedir())],
       hostKeyChecking,
       connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : 10_000,
     },
