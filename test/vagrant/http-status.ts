@@ -1,7 +1,7 @@
 // GET a URL with a hard timeout and no connection reuse (a pooled keep-alive
 // socket would hold the process open after the check).
 import { request } from 'node:http';
-import { describeError } from './describe-error.js';
+import { describeError } from '../../engine/verify/describe-error.js';
 
 export type StatusResult =
   | { readonly ok: true; readonly status: number; readonly ms: number; readonly body: string }

@@ -5,7 +5,7 @@ import type { Exec } from './exec-argv.js';
 import type { StatusOptions, StatusResult } from './http-status.js';
 import type { Provider } from './lab-commands.js';
 import type { LabLayout } from './lab-layout.js';
-import type { RoundTripOptions, RoundTripResult } from './mqtt-roundtrip.js';
+import type { RoundTripOptions, RoundTripResult } from '../../engine/verify/mqtt-roundtrip.js';
 import type { SshConfigEntry } from './ssh-config.js';
 
 export interface StepFailure {

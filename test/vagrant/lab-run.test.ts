@@ -10,7 +10,7 @@ import type { LabContext } from './lab-context.js';
 import { KNOWN_HOSTS_FILE, readAllVars } from './lab-inventory.js';
 import { labLayout } from './lab-layout.js';
 import { runLab } from './lab-run.js';
-import type { RoundTripOptions, RoundTripResult } from './mqtt-roundtrip.js';
+import type { RoundTripOptions, RoundTripResult } from '../../engine/verify/mqtt-roundtrip.js';
 import type { RunOptions } from './run-options.js';
 import { virtualbox } from './ssh-config-samples.js';
 import { FLANNEL_PUBLIC_IP } from './cluster-checks.js';

@@ -6,7 +6,7 @@ import { httpStatus } from './http-status.js';
 import { DEFAULT_TIMINGS } from './lab-context.js';
 import { labLayout, LabLayoutError, type LabLayout } from './lab-layout.js';
 import { runLab } from './lab-run.js';
-import { mqttRoundTrip } from './mqtt-roundtrip.js';
+import { mqttRoundTrip } from '../../engine/verify/mqtt-roundtrip.js';
 import { repoRoot } from './repo-root.js';
 import { parseRunOptions, USAGE } from './run-options.js';
 

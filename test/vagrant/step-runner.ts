@@ -1,6 +1,6 @@
 // Runs the lab's steps in order and says, for each, whether it passed, and if
 // not which machine failed and why.
-import { describeError } from './describe-error.js';
+import { describeError } from '../../engine/verify/describe-error.js';
 import type { LabContext, LabStep, StepFailure } from './lab-context.js';
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';

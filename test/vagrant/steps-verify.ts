@@ -7,7 +7,7 @@ import { failed, passed, type LabContext, type LabStep, type StepFailure } from 
 import { kubectlGetNodes, kubectlGetPods, type Argv } from './lab-commands.js';
 import { labMqttLogin } from './lab-inventory.js';
 import { hostsInGroup, type LabHost } from './lab-layout.js';
-import { isLoginRefused } from './mqtt-roundtrip.js';
+import { isLoginRefused } from '../../engine/verify/mqtt-roundtrip.js';
 import { pollUntil, type Attempt } from './poll.js';
 import { checkNodes, checkPods, type ClusterProblem } from './cluster-checks.js';
 
