@@ -17,8 +17,8 @@ interface Clause {
 }
 
 const OCTAL = /^0?[0-7]{3,4}$/;
-const CLAUSE = /^([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)$/;
-const ACTION = /([-+=])([rwxXst]*|[ugo])/g;
+const CLAUSE = /^([ugoa]*)((?:[-+=](?:[ugo]|[rwxXst]*))+)$/;
+const ACTION = /([-+=])([ugo]|[rwxXst]*)/g;
 
 /** Parses a mode argument; returns an error message for values chmod would reject. */
 export function parseMode(spec: string | number): ModeSpec | { readonly error: string } {
