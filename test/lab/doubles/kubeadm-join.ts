@@ -25,7 +25,7 @@ export async function kubeadmJoin(args: ParsedArgs, io: Io): Promise<number> {
   const configPath = flag(args, 'config');
   const config = configPath ? readConfigFile(configPath) : emptyConfig();
   if (flagBool(args, 'control-plane') || config.controlPlaneJoin) throw new KubeadmError('the lab kubeadm joins worker nodes only (no --control-plane)');
-  const endpoint = args.positional[0] ?? config.discovery?.endpoint;
+  const endpoint = args.positional[1] ?? config.discovery?.endpoint;
   const token = flag(args, 'token') ?? flag(args, 'discovery-token') ?? config.discovery?.token;
   if (!endpoint || !token) throw new KubeadmError('discovery: Invalid value: "": bootstrapToken or file must be set');
   const match = TOKEN_PATTERN.exec(token);

@@ -3,6 +3,7 @@
 import type { Io } from './cli-args.js';
 import { versions } from './lab-env.js';
 import { KubeadmError } from './kubeadm-config.js';
+import { klog } from './klog.js';
 
 /**
  * The control plane version: given, or (like kubeadm without internet
@@ -11,9 +12,9 @@ import { KubeadmError } from './kubeadm-config.js';
 export function controlPlaneVersion(requested: string | undefined, io: Io): string {
   const own = versions().kubernetes;
   if (requested === undefined || requested.startsWith('stable') || requested === 'latest') {
-    const stamp = new Date().toISOString().slice(5, 10).replace('-', '');
-    io.err(`W${stamp} 00:00:00.000000       1 version.go:109] could not fetch a Kubernetes version from the internet: unable to get URL "https://dl.k8s.io/release/${requested ?? 'stable-1'}.txt": Get "https://dl.k8s.io/release/${requested ?? 'stable-1'}.txt": dial tcp: lookup dl.k8s.io: no such host\n`);
-    io.err(`W${stamp} 00:00:00.000000       1 version.go:110] falling back to the local client version: v${own}\n`);
+    const label = requested ?? 'stable-1';
+    io.err(klog('W', 'version.go:109', `could not fetch a Kubernetes version from the internet: unable to get URL "https://dl.k8s.io/release/${label}.txt": Get "https://dl.k8s.io/release/${label}.txt": dial tcp: lookup dl.k8s.io: no such host`));
+    io.err(klog('W', 'version.go:110', `falling back to the local client version: v${own}`));
     return own;
   }
   const match = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(requested);

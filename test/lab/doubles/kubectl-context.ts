@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { reachApiServer } from './api-client.js';
 import { hostPath, isRooted } from './lab-env.js';
 import { loadKubeconfig, type ResolvedKubeconfig } from './kubeconfig.js';
+import { klog } from './klog.js';
 
 export class KubectlError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -34,17 +35,12 @@ export function kubeconfigPath(flagValue: string | undefined): string | undefine
 
 const LOCALHOST_REFUSED = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
 
-function stamp(): string {
-  const d = new Date();
-  return `${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')} ${d.toISOString().slice(11, 23)}000`;
-}
-
 /** The kubeconfig in effect, its API server reached; errors worded like kubectl's. */
 export async function connect(flagValue: string | undefined): Promise<ResolvedKubeconfig> {
   const path = kubeconfigPath(flagValue);
   if (flagValue && (!path || !existsSync(path))) throw new KubectlError(`error: stat ${flagValue}: no such file or directory`);
   if (!path) {
-    const line = `E${stamp()} ${String(process.pid).padStart(7)} memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp [::1]:8080: connect: connection refused"\n`;
+    const line = klog('E', 'memcache.go:265', '"Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp [::1]:8080: connect: connection refused"');
     throw new KubectlError(`${line}${LOCALHOST_REFUSED}`);
   }
   const loaded = loadKubeconfig(path);

@@ -93,10 +93,11 @@ export function getResources(queries: readonly Query[], opts: GetOptions): GetRe
     return { out: '', errors, notice: scoped ? `No resources found in ${opts.namespace} namespace.` : 'No resources found' };
   }
   const list = { apiVersion: 'v1', items: all, kind: 'List', metadata: { resourceVersion: '' } };
-  const data: unknown = single && all[0] ? all[0] : list;
+  // kubectl prints objects as unstructured maps: keys in sorted order.
+  const data: unknown = sortKeys(single && all[0] ? all[0] : list);
   if (output === 'json') return { out: `${JSON.stringify(data, null, 4)}\n`, errors };
   if (output === 'yaml') return { out: stringify(data), errors };
-  if (output === 'name') return { out: all.map((o) => `${qualifiedName(byKind(o.kind) ?? queries[0]!.info)}/${o.metadata.name}\n`).join(''), errors };
+  if (output === 'name') return { out: all.map((o) => `${byKind(o.kind) ? qualifiedName(byKind(o.kind) as KindInfo) : o.kind.toLowerCase()}/${o.metadata.name}\n`).join(''), errors };
   if (output.startsWith('jsonpath=') || output.startsWith('jsonpath-as-json=')) {
     const template = output.slice(output.indexOf('=') + 1);
     return { out: jsonpath(template, data), errors };
@@ -120,6 +121,14 @@ export function getResources(queries: readonly Query[], opts: GetOptions): GetRe
       return renderTable({ headers, rows }, !opts.noHeaders);
     });
   return { out: blocks.join('\n'), errors };
+}
+
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
 }
 
 function customColumns(spec: string, objects: readonly KObject[], noHeaders: boolean): string {

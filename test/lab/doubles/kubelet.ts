@@ -20,18 +20,13 @@ import { loadKubeconfig } from './kubeconfig.js';
 import { NodePortProxy, desiredNodePorts } from './kube-proxy.js';
 import { KubeletLoop } from './kubelet-loop.js';
 import { activeSwaps } from './swap-state.js';
+import { klog } from './klog.js';
 
 const FLAGS = ['kubeconfig', 'bootstrap-kubeconfig', 'config', 'hostname-override', 'node-ip', 'container-runtime-endpoint', 'pod-infra-container-image', 'fail-swap-on', 'cgroup-driver', 'v', 'node-labels', 'register-with-taints', 'cluster-dns', 'cluster-domain', 'resolv-conf', 'provider-id', 'max-pods'].map((name) => ({ names: [name] }));
 
-function klog(level: 'I' | 'E' | 'W', message: string): string {
-  const d = new Date();
-  const stamp = `${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')} ${d.toISOString().slice(11, 23)}000`;
-  return `${level}${stamp} ${String(process.pid).padStart(7)} ${message}\n`;
-}
-
 function fatal(message: string): never {
   writeFileAtomic(kubeletFailurePath(), `${JSON.stringify({ time: new Date().toISOString(), message })}\n`);
-  process.stderr.write(klog('E', `run.go:72] "command failed" err="${message.replace(/"/g, '\\"')}"`));
+  process.stderr.write(klog('E', 'run.go:72', `"command failed" err="${message.replace(/"/g, '\\"')}"`));
   process.exit(1);
 }
 
@@ -78,7 +73,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!cri.ok) fatal(`failed to run Kubelet: ${cri.message}`);
 
   const identity = { name: (flag(args, 'hostname-override') ?? nodeHostname()).toLowerCase(), ip: flag(args, 'node-ip') ?? defaultNodeIp(), criSocket: endpoint };
-  process.stdout.write(klog('I', `server.go:530] "Kubelet version" kubeletVersion="v${versions().kubernetes}"`));
+  process.stdout.write(klog('I', 'server.go:530', `"Kubelet version" kubeletVersion="v${versions().kubernetes}"`));
   const apiserver = new ApiServerEndpoint();
   const brokers = new EmqxBrokers();
   const proxy = new NodePortProxy();
@@ -110,7 +105,7 @@ async function main(argv: readonly string[]): Promise<void> {
       lastError = '';
     } catch (error) {
       const message = (error as Error).message;
-      if (message !== lastError) process.stderr.write(klog('E', `kubelet_node_status.go:107] "Unable to register node with API server" err="${message}" node="${identity.name}"`));
+      if (message !== lastError) process.stderr.write(klog('E', 'kubelet_node_status.go:107', `"Unable to register node with API server" err="${message}" node="${identity.name}"`));
       lastError = message;
       if (!readCluster().cluster) {
         brokers.stopAll();

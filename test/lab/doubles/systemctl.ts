@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { flagAll, flagBool, parseArgs, processIo, UsageError, type Io } from './cli-args.js';
 import { hostPath, isMain } from './lab-env.js';
+import { systemdTime } from './klog.js';
 import { disableUnit, enableUnit, maskUnit, unitFileState, unmaskUnit } from './systemctl-files.js';
 import { loadForJob, reloadUnit, startUnit, stopUnit, warnIfChanged } from './systemctl-jobs.js';
 import { forgetLoadedDefs, loadedDef, readRuntime, type RuntimeState } from './systemd-state.js';
@@ -157,7 +158,7 @@ function properties(unit: string): Record<string, string> {
     Result: state.result,
     NRestarts: String(state.nRestarts),
     NeedDaemonReload: found.state === 'loaded' && def && def.digest !== found.def.digest ? 'yes' : 'no',
-    ActiveEnterTimestamp: state.since ? new Date(state.since).toUTCString() : '',
+    ActiveEnterTimestamp: state.since ? systemdTime(state.since) : '',
   };
 }
 
@@ -182,7 +183,8 @@ function status(unit: string, io: Io): number {
   const def = found.state === 'loaded' ? loadedDef(unit) ?? found.def : undefined;
   if (def && found.state === 'loaded') warnIfChanged(def, found.def, io);
   const bullet = state.activeState === 'active' ? '●' : state.activeState === 'failed' ? '×' : '○';
-  const since = state.since ? ` since ${new Date(state.since).toUTCString()}` : '';
+  const ago = state.since ? Math.max(0, Math.round((Date.now() - Date.parse(state.since)) / 1000)) : 0;
+  const since = state.since ? ` since ${systemdTime(state.since)}; ${ago}s ago` : '';
   const lines = [`${bullet} ${unit} - ${p.Description}`];
   lines.push(found.state === 'masked' ? `     Loaded: masked (Reason: Unit ${unit} is masked.)` : `     Loaded: loaded (${p.FragmentPath}; ${p.UnitFileState}; preset: enabled)`);
   if (def && def.dropIns.length > 0) lines.push(`    Drop-In: ${def.dropIns.map((d) => d.replace(/\/[^/]+$/, '')).filter((d, i, a) => a.indexOf(d) === i).join(', ')}`, ...def.dropIns.map((d) => `             └─${d.replace(/^.*\//, '')}`));

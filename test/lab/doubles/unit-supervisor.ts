@@ -7,8 +7,8 @@ import { openSync, rmSync } from 'node:fs';
 import { exists, sleepSync } from './fs-atomic.js';
 import { ENV, isMain, labRoot } from './lab-env.js';
 import { parseExecLine, serviceEnv } from './systemd-exec.js';
-import { loadedDef, logPath, readyPath, writeRuntime, type RuntimeState } from './systemd-state.js';
-import type { ServiceDef } from './systemd-units.js';
+import { loadedDef, logPath, readyPath, saveLoadedDef, writeRuntime, type RuntimeState } from './systemd-state.js';
+import { findUnit, type ServiceDef } from './systemd-units.js';
 
 // Lab hosts restart crashed services quickly; the real RestartSec= values are seconds apart.
 const MAX_RESTART_SEC = 2;
@@ -19,7 +19,7 @@ class Supervisor {
   private stopping = false;
   private state: RuntimeState;
 
-  constructor(private readonly def: ServiceDef) {
+  constructor(private def: ServiceDef) {
     this.state = {
       supervisorPid: process.pid,
       mainPid: 0,
@@ -45,6 +45,7 @@ class Supervisor {
 
   /** Returns a failure description when the start job fails. */
   private async startOnce(first: boolean): Promise<string | undefined> {
+    if (!first) this.def = currentDef(this.def);
     let env: Record<string, string>;
     try {
       env = serviceEnv(this.def);
@@ -157,6 +158,16 @@ function runToEnd(argv: readonly string[], env: Record<string, string>, unit: st
     child.once('error', () => resolve(203));
     child.once('exit', (code) => resolve(code ?? 1));
   });
+}
+
+/** After a daemon-reload, an automatic restart uses the unit as it is now on disk. */
+function currentDef(previous: ServiceDef): ServiceDef {
+  const loaded = loadedDef(previous.name);
+  if (loaded) return loaded;
+  const found = findUnit(previous.name);
+  if (found.state !== 'loaded') return previous;
+  saveLoadedDef(found.def);
+  return found.def;
 }
 
 function delay(ms: number): Promise<void> {

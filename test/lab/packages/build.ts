@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { packagesIndex, releaseText, writePackages, writeSignedRelease } from './apt-repo.js';
 import { writeRuntimeFiles } from './bundle.js';
 import { cachedDebs, storeDebs } from './deb-cache.js';
-import { buildDeb, type BuiltDeb } from './deb-builder.js';
+import { packDeb, stageDeb, type BuiltDeb } from './deb-builder.js';
 import { FLANNEL_VERSION, flannelManifest } from './flannel-manifest.js';
 import { buildLayer } from './lab-layer.js';
 import { packageSpecs } from './package-specs.js';
@@ -32,7 +32,9 @@ export async function buildDebs(outDir: string): Promise<BuiltDeb[]> {
   try {
     const template = join(work, 'runtime');
     await writeRuntimeFiles(template);
-    const debs = await Promise.all(packageSpecs().map((spec) => buildDeb(spec, work, outDir, template)));
+    const specs = packageSpecs();
+    const stages = await Promise.all(specs.map((spec) => stageDeb(spec, work, template)));
+    const debs = await Promise.all(specs.map((spec, i) => packDeb(spec, stages[i] ?? '', outDir)));
     await storeDebs(cached.key, debs);
     return debs;
   } finally {

@@ -52,8 +52,12 @@ function controlText(spec: PackageSpec, installedKiB: number): string {
   return fields.map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-/** `runtimeTemplate`: a tree from writeRuntimeFiles, hard-linked into each package. */
-export async function buildDeb(spec: PackageSpec, workDir: string, outDir: string, runtimeTemplate: string): Promise<BuiltDeb> {
+/**
+ * Lays out a package's tree; `runtimeTemplate` (from writeRuntimeFiles) is
+ * hard-linked in. Stage every package before packing any: a new link changes
+ * the inode's ctime, which tar reports as "file changed as we read it".
+ */
+export async function stageDeb(spec: PackageSpec, workDir: string, runtimeTemplate: string): Promise<string> {
   const stage = join(workDir, `${spec.name}_${spec.version}`);
   await rm(stage, { recursive: true, force: true });
   await mkdir(join(stage, 'DEBIAN'), { recursive: true });
@@ -72,7 +76,12 @@ export async function buildDeb(spec: PackageSpec, workDir: string, outDir: strin
     await writeFile(join(stage, 'DEBIAN', name), text);
     await chmod(join(stage, 'DEBIAN', name), 0o755);
   }
+  return stage;
+}
+
+export async function packDeb(spec: PackageSpec, stage: string, outDir: string): Promise<BuiltDeb> {
   await mkdir(outDir, { recursive: true });
+  const control = (await readFile(join(stage, 'DEBIAN/control'), 'utf8')).trimEnd();
   const fileName = debFileName(spec);
   const file = join(outDir, fileName);
   await run('dpkg-deb', ['--root-owner-group', '-Znone', '--build', stage, file]);

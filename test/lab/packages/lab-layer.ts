@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { launcher, writeRuntime } from './bundle.js';
 import { CNI_VERSION, CONTAINERD_VERSION, CRI_TOOLS_VERSION, KUBERNETES_VERSIONS } from './package-specs.js';
 import { BOOT_MODULES } from '../doubles/kernel-modules.js';
+import { hideInstalledStandIns } from './hide-packages.js';
 
 /** Tool name → module in the layer's runtime. */
 export const LAYER_TOOLS: Readonly<Record<string, string>> = {
@@ -69,4 +70,5 @@ export async function buildLayer(layerDir: string): Promise<void> {
   for (const dir of ['/var/lib/deckhand-lab/cluster', '/var/lib/deckhand-lab/systemd', '/etc/systemd/system/multi-user.target.wants']) {
     await mkdir(join(layerDir, dir), { recursive: true });
   }
+  await hideInstalledStandIns(layerDir);
 }
