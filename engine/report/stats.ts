@@ -21,8 +21,10 @@ export class Recap {
   count(r: HostResult): void {
     const s = this.ensure(r.host);
     if (r.ignored) {
+      // Ansible: an ignored failure counts as ok and ignored, and as changed when it changed.
       s.ignored++;
       s.ok++;
+      if (r.changed) s.changed++;
       return;
     }
     switch (r.status) {
