@@ -4,8 +4,10 @@ import type { FileDiff } from '../modules/types.js';
 const MAX_LINES = 5000;
 
 export function renderDiff(d: FileDiff): string {
-  const a = d.before === '' ? [] : d.before.split('\n');
-  const b = d.after === '' ? [] : d.after.split('\n');
+  // A final newline ends the last line; it is not an extra empty line.
+  const lines = (t: string): string[] => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+  const a = lines(d.before);
+  const b = lines(d.after);
   const head = `--- before: ${d.path}\n+++ after: ${d.path}`;
   if (a.length > MAX_LINES || b.length > MAX_LINES) return `${head}\n(diff of ${a.length} → ${b.length} lines not shown)`;
   return `${head}\n${hunks(a, b).join('\n')}`;
@@ -29,12 +31,13 @@ function hunks(a: string[], b: string[]): string[] {
       out.push(` ${a[i]}`);
       i++;
       j++;
-    } else if (j < m && (i >= n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) {
-      out.push(`+${b[j]}`);
-      j++;
-    } else {
+    } else if (i < n && (j >= m || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) {
+      // Removals before additions, as unified diffs show them.
       out.push(`-${a[i]}`);
       i++;
+    } else {
+      out.push(`+${b[j]}`);
+      j++;
     }
   }
   return out;
