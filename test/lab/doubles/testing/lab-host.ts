@@ -123,11 +123,11 @@ export class LabHost {
 }
 
 /** A set of hosts sharing one cluster directory under a fresh temp base. */
-export async function makeLab(hosts: ReadonlyArray<readonly [string, string]>): Promise<{ base: string; cluster: string; hosts: LabHost[]; teardown: () => Promise<void> }> {
+export async function makeLab(hosts: ReadonlyArray<readonly [string, string]>, env: Record<string, string> = {}): Promise<{ base: string; cluster: string; hosts: LabHost[]; teardown: () => Promise<void> }> {
   const base = await mkdtemp(join(tmpdir(), 'dhl-'));
   const cluster = join(base, 'cluster');
   await mkdir(cluster, { recursive: true });
-  const made = await Promise.all(hosts.map(([name, ip]) => LabHost.create(base, name, ip, cluster)));
+  const made = await Promise.all(hosts.map(([name, ip]) => LabHost.create(base, name, ip, cluster, env)));
   return {
     base,
     cluster,
