@@ -29,6 +29,16 @@ describe('lab inventory file', () => {
     assert.equal(doc.all.vars['lab_repo_url'], 'http://10.213.0.1:8080');
   });
 
+  it('points the roles at the lab repositories and gives EMQX credentials', () => {
+    const vars = doc.all.vars as Record<string, unknown>;
+    assert.equal(vars['docker_apt_url'], 'http://10.213.0.1:8080/docker');
+    assert.equal(vars['kube_apt_url'], 'http://10.213.0.1:8080/k8s/core:/stable:/v{{ kube_version }}/deb/');
+    assert.ok(String(vars['emqx_dashboard_password']).length >= 12);
+    const users = vars['emqx_mqtt_users'] as { username: string; password: string }[];
+    assert.equal(users[0]?.username, 'deckhand');
+    assert.notEqual(users[0]?.password, vars['emqx_dashboard_password']);
+  });
+
   it('writes an empty workers group for a one-host lab', () => {
     const one = parse(inventoryYaml({ labName: 't', hosts: hosts.slice(0, 1), privateKeyPath: '/k', knownHostsPath: '/h', repoUrl: 'http://x' })) as typeof doc;
     assert.deepEqual(one.all.children['workers']?.hosts, {});

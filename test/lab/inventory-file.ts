@@ -1,5 +1,6 @@
 // The inventory `lab up` writes: Ansible's YAML inventory layout, so the
 // same file works with deckhand and with ansible-playbook.
+import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { LabHost } from './lab-types.js';
 
@@ -9,6 +10,27 @@ export interface InventoryInput {
   readonly privateKeyPath: string;
   readonly knownHostsPath: string;
   readonly repoUrl: string;
+  /** Credentials for the EMQX deployment, made up per lab (random unless given). */
+  readonly secrets?: { readonly dashboardPassword: string; readonly mqttPassword: string };
+}
+
+/**
+ * What site.yml needs to run against the lab: the apt repositories the lab serves in place of
+ * download.docker.com and pkgs.k8s.io (same layout, signed with lab keys; docs/lab-doubles.md),
+ * and EMQX credentials, since the roles refuse to deploy without them.
+ */
+export function labDeploymentVars(repoUrl: string, secrets: NonNullable<InventoryInput['secrets']>): Record<string, unknown> {
+  return {
+    lab_repo_url: repoUrl,
+    docker_apt_url: `${repoUrl}/docker`,
+    kube_apt_url: `${repoUrl}/k8s/core:/stable:/v{{ kube_version }}/deb/`,
+    emqx_dashboard_password: secrets.dashboardPassword,
+    emqx_mqtt_users: [{ username: 'deckhand', password: secrets.mqttPassword }],
+  };
+}
+
+function randomSecret(): string {
+  return randomBytes(12).toString('base64url');
 }
 
 /** The first host forms group `master`; the rest form group `workers`. */
@@ -25,7 +47,7 @@ export function inventoryYaml(input: InventoryInput): string {
   const [master, ...workers] = input.hosts;
   const document = {
     all: {
-      vars: { lab_repo_url: input.repoUrl },
+      vars: labDeploymentVars(input.repoUrl, input.secrets ?? { dashboardPassword: randomSecret(), mqttPassword: randomSecret() }),
       children: {
         master: group(master ? [master] : []),
         workers: group(workers),

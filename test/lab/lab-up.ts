@@ -129,7 +129,7 @@ async function build(claimed: LabState, options: LabUpOptions, log: (line: strin
   await waitForHosts(claimed, running);
 
   const info: LabInfo = { ...toLabInfo(claimed), repoUrl };
-  await writeFile(paths.inventory, inventoryYaml({ labName: name, hosts, privateKeyPath: paths.privateKey, knownHostsPath: paths.knownHosts, repoUrl }), { mode: 0o644 });
+  await writeFile(paths.inventory, inventoryYaml({ labName: name, hosts, privateKeyPath: paths.privateKey, knownHostsPath: paths.knownHosts, repoUrl }), { mode: 0o600 });
   await writeLabState({ ...claimed, phase: 'up', repoUrl, repoPort: server.port, repoServerPid: server.pid });
   log(`lab ${name}: ${hosts.length} host(s) up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return info;
