@@ -22,10 +22,6 @@ export function parseCidr(text: string): Cidr | undefined {
   return { base: (ipToInt(match[1] ?? '') & mask) >>> 0, prefix };
 }
 
-export function cidrContains(cidr: Cidr, ip: string): boolean {
-  const mask = cidr.prefix === 0 ? 0 : (0xffffffff << (32 - cidr.prefix)) >>> 0;
-  return ((ipToInt(ip) & mask) >>> 0) === cidr.base;
-}
 
 export function formatCidr(cidr: Cidr): string {
   return `${intToIp(cidr.base)}/${cidr.prefix}`;

@@ -5,7 +5,7 @@
 import { deleteObject, listObjects, putObject, type ClusterState } from './cluster-store.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { spec, status, type KObject, type PodSpec, type PodStatus } from './k8s-types.js';
-import { isNodeReady, reconcileNodes } from './node-lifecycle.js';
+import { reconcileNodes } from './node-lifecycle.js';
 import { nodeFits, pickNode, unschedulableMessage } from './scheduling.js';
 import { reconcileDaemonSet, reconcileDeployment, reconcileReplicaSet, reconcileStatefulSet, stableStringify } from './workloads.js';
 
@@ -67,6 +67,3 @@ function collectGarbage(state: ClusterState): void {
   }
 }
 
-export function readyNodeCount(state: ClusterState): number {
-  return listObjects(state, 'Node').filter(isNodeReady).length;
-}

@@ -68,9 +68,6 @@ export function writeRuntime(unit: string, state: RuntimeState): void {
   writeFileAtomic(systemdDir(`${unit}.json`), `${JSON.stringify(state)}\n`);
 }
 
-export function initialRuntime(): RuntimeState {
-  return INACTIVE;
-}
 
 /** The definition systemd has loaded for a unit, if any. */
 export function loadedDef(unit: string): ServiceDef | undefined {

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { deleteObject, listObjects, putObject, type ClusterState } from './cluster-store.js';
 import { byKind, apiVersionOf } from './k8s-kinds.js';
-import { matchesLabelSelector } from './labels.js';
 import { conditionStatus, spec, status, type KObject, type PodSpec, type PodStatus, type Toleration, type WorkloadSpec } from './k8s-types.js';
 import { nodeFits } from './scheduling.js';
 
@@ -187,10 +186,6 @@ export function reconcileReplicaSet(state: ClusterState, rs: KObject): void {
   setStatus(state, rs, { replicas: after.length, ...(ready > 0 ? { readyReplicas: ready, availableReplicas: ready } : {}), fullyLabeledReplicas: after.length, observedGeneration: rs.metadata.generation ?? 1 });
 }
 
-/** Pods a workload selects but does not own are left alone, as upstream (no adoption). */
-export function selects(workload: KObject, pod: KObject): boolean {
-  return matchesLabelSelector(pod.metadata.labels, spec<WorkloadSpec>(workload).selector);
-}
 
 function setStatus(state: ClusterState, obj: KObject, next: Record<string, unknown>): void {
   if (stableStringify(obj.status) === stableStringify(next)) return;
