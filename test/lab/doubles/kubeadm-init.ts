@@ -11,7 +11,7 @@ import { DEFAULT_ENDPOINT } from './containerd-config.js';
 import { parseDuration } from './cli-args.js';
 import { ignoredChecks, KubeadmError, readConfigFile, rejectMixedFlags, emptyConfig, type KubeadmConfig } from './kubeadm-config.js';
 import { writeKubeconfigs, writeManifests, writePki } from './kubeadm-files.js';
-import { KUBELET_UNHEALTHY, KUBELET_UNHEALTHY_ERROR, restartKubelet, waitForNode, waitKubeletHealthy, writeKubeletFiles } from './kubeadm-kubelet.js';
+import { startKubelet, waitForNode } from './kubeadm-kubelet.js';
 import { judge, runChecks } from './kubeadm-preflight.js';
 import { controlPlaneVersion, initSuccessText } from './kubeadm-output.js';
 import { defaultNodeIp, hostPath, nodeHostname } from './lab-env.js';
@@ -82,19 +82,12 @@ export async function kubeadmInit(args: ParsedArgs, io: Io): Promise<number> {
     addToken(state, token, ttlMs);
   });
 
-  writeKubeletFiles(
+  startKubelet(
     { criSocket, cgroupDriver, failSwapOn: info.failSwapOn, clusterDns: dnsIp, clusterDomain: info.dnsDomain, ...(nodeName !== nodeHostname() ? { nodeName } : {}), extraArgs: config.node.kubeletExtraArgs },
+    'wait-control-plane',
     io.out,
   );
-  const since = restartKubelet(io.out);
-  io.out('[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory "/etc/kubernetes/manifests"\n');
-  io.out('[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s\n');
-  const health = waitKubeletHealthy(since);
-  if (!health.ok) {
-    io.out(KUBELET_UNHEALTHY);
-    throw new KubeadmError(`error execution phase wait-control-plane: ${KUBELET_UNHEALTHY_ERROR}`);
-  }
-  io.out(`[kubelet-check] The kubelet is healthy after ${health.ms}ms\n[control-plane-check] Waiting for healthy control plane components. This can take up to 4m0s\n`);
+  io.out('[control-plane-check] Waiting for healthy control plane components. This can take up to 4m0s\n');
   io.out(`[control-plane-check] Checking kube-apiserver at https://${advertiseAddress}:${bindPort}/livez\n`);
   if (!waitForNode(nodeName)) throw new KubeadmError(`error execution phase mark-control-plane: error patching node "${nodeName}" through apiserver: timed out waiting for the condition`);
   io.out('[control-plane-check] kube-apiserver is healthy after 1.5s\n');

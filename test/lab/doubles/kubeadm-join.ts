@@ -9,7 +9,8 @@ import { clusterCaKeyPath, getObject, readCluster } from './cluster-store.js';
 import { DEFAULT_ENDPOINT } from './containerd-config.js';
 import { sleepSync, writeFileAtomic } from './fs-atomic.js';
 import { emptyConfig, ignoredChecks, KubeadmError, readConfigFile, rejectMixedFlags } from './kubeadm-config.js';
-import { KUBELET_UNHEALTHY, KUBELET_UNHEALTHY_ERROR, restartKubelet, waitForNode, waitKubeletHealthy, writeKubeletFiles } from './kubeadm-kubelet.js';
+import { startKubelet, waitForNode } from './kubeadm-kubelet.js';
+import { nthAddress, parseCidr } from './ip-utils.js';
 import { JOIN_SUCCESS } from './kubeadm-output.js';
 import { judge, runChecks } from './kubeadm-preflight.js';
 import { kubeconfigYaml } from './kubeconfig.js';
@@ -76,18 +77,13 @@ export async function kubeadmJoin(args: ParsedArgs, io: Io): Promise<number> {
   io.out("[preflight] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.\n");
 
   await writeNodeCredentials(info.caCertPem, `https://${host}:${port}`, nodeName);
-  writeKubeletFiles(
-    { criSocket, cgroupDriver: info.cgroupDriver, failSwapOn: info.failSwapOn, clusterDns: '10.96.0.10', clusterDomain: info.dnsDomain, ...(nodeName !== nodeHostname() ? { nodeName } : {}), extraArgs: config.node.kubeletExtraArgs },
+  const serviceCidr = parseCidr(info.serviceSubnet);
+  startKubelet(
+    { criSocket, cgroupDriver: info.cgroupDriver, failSwapOn: info.failSwapOn, clusterDns: serviceCidr ? nthAddress(serviceCidr, 10) : '10.96.0.10', clusterDomain: info.dnsDomain, ...(nodeName !== nodeHostname() ? { nodeName } : {}), extraArgs: config.node.kubeletExtraArgs },
+    'kubelet-start',
     io.out,
   );
-  const since = restartKubelet(io.out);
-  io.out('[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s\n');
-  const health = waitKubeletHealthy(since);
-  if (!health.ok) {
-    io.out(KUBELET_UNHEALTHY);
-    throw new KubeadmError(`error execution phase kubelet-start: ${KUBELET_UNHEALTHY_ERROR}`);
-  }
-  io.out(`[kubelet-check] The kubelet is healthy after ${health.ms}ms\n[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap\n`);
+  io.out('[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap\n');
   if (!waitForNode(nodeName)) throw new KubeadmError('error execution phase kubelet-start: timed out waiting for the condition');
   io.out(JOIN_SUCCESS);
   return 0;

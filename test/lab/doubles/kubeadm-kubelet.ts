@@ -7,6 +7,7 @@ import { readJson, sleepSync, writeFileAtomic } from './fs-atomic.js';
 import { envNumber, ENV, hostPath, labStatePath } from './lab-env.js';
 import { isAlive } from './systemd-state.js';
 import { getObject, readCluster } from './cluster-store.js';
+import { KubeadmError } from './kubeadm-config.js';
 
 export interface KubeletSettings {
   readonly criSocket: string;
@@ -18,7 +19,7 @@ export interface KubeletSettings {
   readonly extraArgs: Readonly<Record<string, string>>;
 }
 
-export function writeKubeletFiles(settings: KubeletSettings, log: (line: string) => void): void {
+function writeKubeletFiles(settings: KubeletSettings, log: (line: string) => void): void {
   const config: Record<string, unknown> = {
     apiVersion: 'kubelet.config.k8s.io/v1beta1',
     authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } },
@@ -43,7 +44,7 @@ export function writeKubeletFiles(settings: KubeletSettings, log: (line: string)
   writeFileAtomic(hostPath('/var/lib/kubelet/config.yaml'), stringify(config));
 }
 
-export function restartKubelet(log: (line: string) => void): number {
+function restartKubelet(log: (line: string) => void): number {
   log('[kubelet-start] Starting the kubelet\n');
   const startedAt = Date.now();
   const result = spawnSync('systemctl', ['restart', 'kubelet'], { encoding: 'utf8' });
@@ -76,7 +77,7 @@ export type HealthResult = { readonly ok: true; readonly ms: number } | { readon
  * Waits for a healthy kubelet. Real kubeadm waits up to 4m0s; the lab gives
  * up early when the kubelet has already failed to start since `since`.
  */
-export function waitKubeletHealthy(since: number): HealthResult {
+function waitKubeletHealthy(since: number): HealthResult {
   const timeout = envNumber(ENV.kubeletTimeoutSec, 60) * 1000;
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
@@ -110,4 +111,22 @@ export function waitForNode(name: string, timeoutMs = 30_000): boolean {
     sleepSync(100);
   }
   return false;
+}
+
+/**
+ * The kubelet-start phase shared by init and join: write the kubelet's
+ * files, restart it, wait until it is healthy. Returns the wait in ms.
+ */
+export function startKubelet(settings: KubeletSettings, phase: 'wait-control-plane' | 'kubelet-start', log: (line: string) => void): number {
+  writeKubeletFiles(settings, log);
+  const since = restartKubelet(log);
+  if (phase === 'wait-control-plane') log('[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory "/etc/kubernetes/manifests"\n');
+  log('[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s\n');
+  const health = waitKubeletHealthy(since);
+  if (!health.ok) {
+    log(KUBELET_UNHEALTHY);
+    throw new KubeadmError(`error execution phase ${phase}: ${KUBELET_UNHEALTHY_ERROR}`);
+  }
+  log(`[kubelet-check] The kubelet is healthy after ${health.ms}ms\n`);
+  return health.ms;
 }

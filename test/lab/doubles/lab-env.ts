@@ -30,9 +30,9 @@ export function isRooted(): boolean {
   return labRoot() !== '/';
 }
 
-/** The path on this host's filesystem for an absolute path of the modelled host. */
+/** The path on this host's filesystem for an absolute path of the modelled host; relative paths stay relative to the working directory. */
 export function hostPath(path: string): string {
-  return join(labRoot(), path);
+  return path.startsWith('/') ? join(labRoot(), path) : path;
 }
 
 /** State a double keeps for itself, under /var/lib/deckhand-lab/. */
