@@ -47,7 +47,11 @@ export class ConsoleReporter implements Reporter {
         this.print(this.paint('failed', `[WARNING]: ${e.message}`));
         break;
       case 'interrupted':
-        this.print(this.paint('failed', e.second ? '\n[ERROR]: interrupted again: aborting now' : '\n[WARNING]: interrupted: no new tasks start; waiting for running ones (Ctrl-C again to abort)'));
+        this.print(this.paint('failed', e.second ? '\n[ERROR]: interrupted again: aborting now' : `\n[WARNING]: interrupted: no new tasks start; waiting up to ${Math.round(e.graceMs / 1000)} s for running ones (Ctrl-C again to abort)`));
+        break;
+      case 'halted':
+        this.print(`\n${banner('NO MORE HOSTS LEFT')}`);
+        this.print(this.paint('failed', `[ERROR]: ${e.reason}`));
         break;
       case 'run_end':
         this.stopLive();

@@ -60,7 +60,9 @@ export type RunEvent =
   | { readonly type: 'no_hosts'; readonly reason: string }
   | { readonly type: 'command'; readonly host: string; readonly argv: readonly string[] }
   | { readonly type: 'warning'; readonly message: string }
-  | { readonly type: 'interrupted'; readonly second: boolean }
+  | { readonly type: 'interrupted'; readonly second: boolean; readonly graceMs: number }
+  /** The run ends early: any_errors_fatal, max_fail_percentage, or a whole batch failed. */
+  | { readonly type: 'halted'; readonly reason: string }
   | { readonly type: 'run_end'; readonly stats: Readonly<Record<string, HostStats>>; readonly exitCode: number; readonly durationMs: number };
 
 export interface Reporter {

@@ -55,7 +55,11 @@ export class JsonFileReporter implements Reporter {
       exit_code: this.end?.exitCode,
       duration_ms: this.end ? Math.round(this.end.durationMs) : undefined,
     };
-    await writeFile(this.path, `${JSON.stringify(doc, null, 2)}\n`);
+    try {
+      await writeFile(this.path, `${JSON.stringify(doc, null, 2)}\n`);
+    } catch (e) {
+      throw new Error(`cannot write the report ${this.path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }
 

@@ -2,28 +2,28 @@
 // wait_for); running commands get a bounded grace period before the run gives up on them.
 export class Cancel {
   private requestedAt: number | undefined;
-  private readonly wakers = new Set<() => void>();
+  private readonly listeners = new Set<() => void>();
 
   get requested(): boolean {
     return this.requestedAt !== undefined;
   }
 
-  private resolveRequested: (() => void) | undefined;
-  private readonly requestedPromise = new Promise<void>((r) => {
-    this.resolveRequested = r;
-  });
-
   request(): void {
     if (this.requestedAt !== undefined) return;
     this.requestedAt = Date.now();
-    this.resolveRequested?.();
-    for (const w of this.wakers) w();
-    this.wakers.clear();
+    const all = [...this.listeners];
+    this.listeners.clear();
+    for (const l of all) l();
   }
 
-  /** Settles when cancellation is requested; never, otherwise (holds no timer). */
-  whenRequested(): Promise<void> {
-    return this.requestedPromise;
+  /** Calls `fn` once when cancellation is requested (at once if it already was). Returns an unsubscribe. */
+  onRequest(fn: () => void): () => void {
+    if (this.requested) {
+      fn();
+      return () => undefined;
+    }
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 
   sleep(ms: number): Promise<void> {
@@ -31,11 +31,11 @@ export class Cancel {
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(t);
-        this.wakers.delete(done);
+        off();
         resolve();
       };
       const t = setTimeout(done, ms);
-      this.wakers.add(done);
+      const off = this.onRequest(done);
     });
   }
 }

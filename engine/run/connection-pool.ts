@@ -6,6 +6,8 @@ import type { ConnectionSpec } from './connection-settings.js';
 
 export class ConnectionPool {
   private readonly open = new Map<string, Promise<Connection>>();
+  /** The same connections once opened, for a synchronous abort. */
+  private readonly ready = new Set<Connection>();
 
   constructor(private readonly onCommand?: (host: string, argv: readonly string[]) => void) {}
 
@@ -15,7 +17,7 @@ export class ConnectionPool {
     if (!c) {
       c = spec.kind === 'local' ? Promise.resolve(openLocal(spec.host)) : openSsh(spec.target);
       // Keep the rejection handled here; callers await the same promise and see the failure.
-      c.catch(() => undefined);
+      c.then((conn) => this.ready.add(conn), () => undefined);
       this.open.set(key, c);
     }
     return c;
@@ -45,7 +47,14 @@ export class ConnectionPool {
   async closeAll(): Promise<void> {
     const all = [...this.open.values()];
     this.open.clear();
+    this.ready.clear();
     await Promise.allSettled(all.map(async (p) => (await p).close()));
+  }
+
+  /** For an abort that exits at once: starts closing every open connection (local commands are killed). */
+  abortAll(): void {
+    for (const c of this.ready) void Promise.resolve(c.close()).catch(() => undefined);
+    this.ready.clear();
   }
 }
 

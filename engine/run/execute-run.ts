@@ -1,4 +1,5 @@
 // Executes a prepared run: reporters, connections, plays in order, Ctrl-C, the exit code.
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { PreparedRun } from '../cli/prepare-run.js';
 import { EXIT } from '../cli/exit-codes.js';
@@ -14,6 +15,7 @@ import { Recap } from '../report/stats.js';
 import { Cancel } from './cancel.js';
 import { ConnectionPool } from './connection-pool.js';
 import { runPlay } from './play-runner.js';
+import { INTERRUPT_GRACE_MS } from './task-step.js';
 import type { HostState, RunContext } from './run-context.js';
 
 export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: CliIo): Promise<number> {
@@ -23,7 +25,7 @@ export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: Cl
   const consoleOut = streaming ? io.err : io.out;
   bus.add(new ConsoleReporter({ write: (t) => consoleOut(t.replace(/\n$/, '')), color: io.isTty && !opts.noColor && !io.env['NO_COLOR'], live: io.isTty && !streaming, verbosity: opts.verbosity, diff: opts.diff }));
   if (streaming) bus.add(new JsonLinesReporter((l) => io.out(l.replace(/\n$/, ''))));
-  else if (opts.report) bus.add(new JsonFileReporter(opts.report));
+  else if (opts.report) bus.add(new JsonFileReporter(resolve(io.cwd, opts.report)));
 
   const redactor = new Redactor();
   const cancel = new Cancel();
@@ -46,26 +48,39 @@ export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: Cl
   let interrupts = 0;
   const onSigint = (): void => {
     interrupts++;
-    bus.emit({ type: 'interrupted', second: interrupts > 1 });
-    if (interrupts > 1) process.exit(EXIT.interrupted);
+    bus.emit({ type: 'interrupted', second: interrupts > 1, graceMs: INTERRUPT_GRACE_MS });
+    if (interrupts > 1) {
+      // Local commands run in process groups of their own: kill them rather than orphan them.
+      pool.abortAll();
+      process.exit(EXIT.interrupted);
+    }
     cancel.request();
   };
   process.on('SIGINT', onSigint);
+  let code: number = EXIT.error;
   try {
     bus.emit({ type: 'run_start', playbook: prepared.playbook.path, check: opts.check, diff: opts.diff });
     for (const play of prepared.plays) {
       if (cancel.requested) break;
       for (const h of play.hosts) run.recap.ensure(h);
-      await runPlay(run, play);
+      if ((await runPlay(run, play)) === 'halt') break;
     }
-    const code = exitCode(run);
+    code = exitCode(run);
     bus.emit({ type: 'run_end', stats: run.recap.toJSON(), exitCode: code, durationMs: performance.now() - started });
-    return code;
   } finally {
     process.off('SIGINT', onSigint);
     await pool.closeAll();
-    await bus.close();
+    // A report that cannot be written is the run's error, reported after the recap.
+    const unwritten = await bus.close().then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    if (unwritten !== undefined) {
+      io.err(`deckhand: ${unwritten}`);
+      code = EXIT.error;
+    }
   }
+  return code;
 }
 
 function hostStates(prepared: PreparedRun): Map<string, HostState> {

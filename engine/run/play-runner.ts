@@ -2,12 +2,16 @@
 // them (as Ansible flushes after pre_tasks, after roles+tasks and after post_tasks).
 import type { PreparedPlay } from '../cli/prepare-run.js';
 import type { TaskDef } from '../model/types.js';
+import { flushHandlers, forgetNotifications } from './handlers.js';
 import { PlayRun } from './play-state.js';
 import type { RunContext } from './run-context.js';
 import { runTaskStep } from './task-step.js';
-import { flushHandlers, runNodes } from './tree-runner.js';
+import { runNodes } from './tree-runner.js';
 
-export async function runPlay(run: RunContext, prepared: PreparedPlay): Promise<void> {
+/** What the rest of the run does after a play. */
+export type PlayEnd = 'next' | 'halt';
+
+export async function runPlay(run: RunContext, prepared: PreparedPlay): Promise<PlayEnd> {
   const { plan, hosts } = prepared;
   run.bus.emit({ type: 'play_start', name: plan.play.name, hosts });
   const eligible = hosts.filter((h) => {
@@ -16,19 +20,27 @@ export async function runPlay(run: RunContext, prepared: PreparedPlay): Promise<
   });
   if (eligible.length === 0) {
     run.bus.emit({ type: 'no_hosts', reason: hosts.length ? 'all hosts have already failed' : `pattern '${plan.play.hosts}'` });
-    return;
+    return 'next';
   }
   for (const batch of batches(eligible, plan.play.serial)) {
-    if (run.cancel.requested) return;
+    if (run.cancel.requested) return 'next';
     const pr = new PlayRun(run, plan, { hosts: eligible, batch });
     if (plan.play.gather_facts) await gatherFacts(pr, batch);
     for (const section of plan.sections) {
       if (section.name === 'roles' && section.tasks.length === 0) continue;
       await runNodes(pr, section.tasks, batch, []);
-      if (section.name !== 'roles') await flushHandlers(pr);
+      if (section.name !== 'roles' && !pr.stopped) await flushHandlers(pr);
     }
-    if (pr.stopped) return;
+    forgetNotifications(pr);
+    if (pr.halted !== undefined) return 'halt';
+    // Ansible ends the run when every host of a batch failed: the rest would fail the same way.
+    if (batch.every((h) => pr.state(h).failed || pr.state(h).unreachable)) {
+      run.bus.emit({ type: 'halted', reason: batch.length > 1 ? `all ${batch.length} hosts of the batch failed` : `${batch[0] ?? ''} failed, the only host of the batch` });
+      return 'halt';
+    }
+    if (pr.stopped) return 'next';
   }
+  return 'next';
 }
 
 async function gatherFacts(pr: PlayRun, hosts: readonly string[]): Promise<void> {
@@ -59,7 +71,7 @@ export function batches(hosts: readonly string[], serial: readonly (number | str
   const sizes = serial.map((s) => {
     const pct = typeof s === 'string' && s.trim().endsWith('%') ? Number(s.trim().slice(0, -1)) : undefined;
     const n = pct !== undefined ? Math.floor((hosts.length * pct) / 100) : Number(s);
-    return Number.isFinite(n) && n > 0 ? Math.max(1, n) : hosts.length;
+    return Number.isFinite(n) && n > 0 ? Math.max(1, n) : pct !== undefined && Number.isFinite(n) ? 1 : hosts.length;
   });
   const out: string[][] = [];
   let i = 0;

@@ -3,10 +3,12 @@ import type { PlayPlan } from '../plan/plan.js';
 import type { HostState, PlayContext, RunContext } from './run-context.js';
 
 export class PlayRun {
-  /** Hosts that ran meta: end_host, for this play only. */
+  /** Hosts that ran meta: end_host (or end_play), for this play only. */
   readonly ended = new Set<string>();
-  /** Set by any_errors_fatal, max_fail_percentage, end_play or an interrupt. */
+  /** No task starts any more in this play: end_play, a halt or an interrupt. */
   stopped = false;
+  /** Why the run ends after this play (any_errors_fatal, max_fail_percentage). */
+  halted: string | undefined;
 
   constructor(
     readonly run: RunContext,
@@ -27,5 +29,23 @@ export class PlayRun {
 
   active(hosts: readonly string[]): string[] {
     return this.stopped || this.run.cancel.requested ? [] : hosts.filter((h) => this.isActive(h));
+  }
+
+  /** meta: end_play — the play ends for every host of the batch, without failing them. */
+  endPlay(): void {
+    for (const h of this.ctx.batch) this.ended.add(h);
+    this.stopped = true;
+  }
+
+  /**
+   * Ansible's "break the play": every host still running is marked failed (not counted in the
+   * recap: it did not fail a task), no task or handler runs for them, and no later play starts.
+   */
+  halt(reason: string): void {
+    if (this.halted !== undefined) return;
+    for (const h of this.ctx.batch) if (this.isActive(h)) this.state(h).failed = true;
+    this.halted = reason;
+    this.stopped = true;
+    this.run.bus.emit({ type: 'halted', reason });
   }
 }

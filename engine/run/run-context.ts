@@ -8,6 +8,7 @@ import type { Recap } from '../report/stats.js';
 import type { Redactor } from '../report/redact.js';
 import type { Cancel } from './cancel.js';
 import type { ConnectionPool } from './connection-pool.js';
+import type { Lineage } from './effective.js';
 
 export interface HostState {
   readonly name: string;
@@ -18,6 +19,8 @@ export interface HostState {
   unreachable: boolean;
   /** Names of handlers notified and not yet run. */
   readonly notified: Set<string>;
+  /** The host's last failed task and its result: ansible_failed_task/_result in a rescue. */
+  failure?: { readonly task: { readonly name: string; readonly action: string }; readonly result: Readonly<Record<string, unknown>> };
 }
 
 export interface PlayContext {
@@ -40,4 +43,13 @@ export interface RunContext {
   readonly cancel: Cancel;
   /** Runs at most --forks host jobs at once. */
   readonly limit: <T>(fn: () => Promise<T>) => Promise<T>;
+}
+
+/** One task's run across hosts: what the per-host executor needs besides the host. */
+export interface TaskRun {
+  readonly run: RunContext;
+  readonly play: PlayContext;
+  readonly lineage: Lineage;
+  /** run_once: the other hosts the result is registered on (facts of set_fact too). */
+  readonly shareWith?: readonly HostState[];
 }
