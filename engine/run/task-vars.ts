@@ -4,6 +4,7 @@ import { evaluate, evaluateCondition, parseExpression, type Scope as ExprScope }
 import type { Condition, Vars } from '../model/types.js';
 import { groupsMap } from '../inventory/index.js';
 import { renderValue, type HostVars, type TemplateError, type VarSource } from '../template/index.js';
+import { hostvarsView } from '../vars/hostvars-view.js';
 import { buildVars, type Scope } from '../vars/precedence.js';
 import type { HostState, PlayContext, RunContext } from './run-context.js';
 
@@ -63,6 +64,7 @@ export class TaskVars {
       lookup: (name: string) => {
         const e = this.source.get(name);
         if (!e) return { found: false };
+        if (name === 'hostvars' && e.value instanceof Map) return { found: true, value: hostvarsView(e.value as HostVars) };
         if (!e.templated) return { found: true, value: e.value };
         const r = renderValue(e.value, this.source);
         // A variable whose template fails reads as undefined; the condition then reports it.

@@ -19,6 +19,12 @@ export async function runPlaybook(playbook: string, inventory: string, extra: re
   const dir = mkdtempSync(join(tmpdir(), 'deckhand-run-'));
   const pb = join(dir, 'playbook.yml');
   writeFileSync(pb, playbook);
+  return runPlaybookFile(pb, inventory, extra);
+}
+
+/** Runs a playbook file where it is (so its roles/ and group_vars/ are found). */
+export async function runPlaybookFile(pb: string, inventory: string, extra: readonly string[] = []): Promise<RunOutput> {
+  const dir = mkdtempSync(join(tmpdir(), 'deckhand-run-'));
   const report = join(dir, 'report.json');
   const io = captureIo(dir);
   const code = await main(['run', pb, '-i', inventory, '--report', report, ...extra], io);
