@@ -97,7 +97,7 @@ export function getResources(queries: readonly Query[], opts: GetOptions): GetRe
   const data: unknown = sortKeys(single && all[0] ? all[0] : list);
   if (output === 'json') return { out: `${JSON.stringify(data, null, 4)}\n`, errors };
   if (output === 'yaml') return { out: stringify(data), errors };
-  if (output === 'name') return { out: all.map((o) => `${byKind(o.kind) ? qualifiedName(byKind(o.kind) as KindInfo) : o.kind.toLowerCase()}/${o.metadata.name}\n`).join(''), errors };
+  if (output === 'name') return { out: all.map((o) => `${resourceName(o.kind)}/${o.metadata.name}\n`).join(''), errors };
   if (output.startsWith('jsonpath=') || output.startsWith('jsonpath-as-json=')) {
     const template = output.slice(output.indexOf('=') + 1);
     return { out: jsonpath(template, data), errors };
@@ -121,6 +121,11 @@ export function getResources(queries: readonly Query[], opts: GetOptions): GetRe
       return renderTable({ headers, rows }, !opts.noHeaders);
     });
   return { out: blocks.join('\n'), errors };
+}
+
+function resourceName(kind: string): string {
+  const info = byKind(kind);
+  return info ? qualifiedName(info) : kind.toLowerCase();
 }
 
 export function sortKeys(value: unknown): unknown {

@@ -2,7 +2,7 @@
 // code they contain (the compiled doubles and this builder), so repeated
 // builds — every test run, every `lab up` — reuse them.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import type { BuiltDeb } from './deb-builder.js';
 
 const INPUT_DIRS = [fileURLToPath(new URL('../doubles/', import.meta.url)), fileURLToPath(new URL('./', import.meta.url))];
 const CACHE_ROOT = join(tmpdir(), 'deckhand-lab-debs');
+const STALE_MS = 3_600_000;
 
 async function inputKey(): Promise<string> {
   const hash = createHash('sha256');
@@ -35,9 +36,14 @@ export async function cachedDebs(outDir: string): Promise<{ key: string; debs?: 
   }
   await mkdir(outDir, { recursive: true });
   const debs: BuiltDeb[] = [];
-  for (const m of meta) {
-    await cp(join(dir, m.fileName), join(outDir, m.fileName));
-    debs.push({ ...m, file: join(outDir, m.fileName) });
+  try {
+    for (const m of meta) {
+      await cp(join(dir, m.fileName), join(outDir, m.fileName));
+      debs.push({ ...m, file: join(outDir, m.fileName) });
+    }
+  } catch {
+    // Pruned by a concurrent build while being copied: build afresh.
+    return { key };
   }
   return { key, debs };
 }
@@ -48,8 +54,9 @@ export async function storeDebs(key: string, debs: readonly BuiltDeb[]): Promise
   for (const deb of debs) await cp(deb.file, join(temp, deb.fileName));
   await writeFile(join(temp, 'debs.json'), JSON.stringify(debs.map(({ file: _file, ...meta }) => meta)));
   await rename(temp, join(CACHE_ROOT, key)).catch(() => rm(temp, { recursive: true, force: true }));
-  // Keep the cache small: only the current build.
+  // Keep the cache small, but leave builds other processes may still be reading.
   for (const entry of await readdir(CACHE_ROOT)) {
-    if (entry !== key && !entry.includes('.tmp-')) await rm(join(CACHE_ROOT, entry), { recursive: true, force: true });
+    const age = Date.now() - (await stat(join(CACHE_ROOT, entry)).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (entry !== key && age > STALE_MS) await rm(join(CACHE_ROOT, entry), { recursive: true, force: true });
   }
 }
