@@ -3,6 +3,7 @@
 // environment that points every double at that root, its name and address.
 // Several hosts share one cluster directory, as lab hosts do.
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,10 @@ let debs: Promise<BuiltDeb[]> | undefined;
 
 /** The stand-in packages, built once per test process. */
 export function labDebs(): Promise<BuiltDeb[]> {
-  debs ??= mkdtemp(join(tmpdir(), 'dh-test-debs-')).then((dir) => buildDebs(dir));
+  debs ??= mkdtemp(join(tmpdir(), 'dh-test-debs-')).then((dir) => {
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return buildDebs(dir);
+  });
   return debs;
 }
 
