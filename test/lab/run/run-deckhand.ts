@@ -15,10 +15,12 @@ export interface RunOutput {
 }
 
 /** Writes `playbook` (YAML text) to a temp dir and runs it with the given inventory and options. */
-export async function runPlaybook(playbook: string, inventory: string, extra: readonly string[] = []): Promise<RunOutput> {
+export async function runPlaybook(playbook: string, inventory: string, extra: readonly string[] = [], files: Readonly<Record<string, string>> = {}): Promise<RunOutput> {
   const dir = mkdtempSync(join(tmpdir(), 'deckhand-run-'));
   const pb = join(dir, 'playbook.yml');
   writeFileSync(pb, playbook);
+  // Files beside the playbook (template and copy sources resolve there).
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return runPlaybookFile(pb, inventory, extra);
 }
 
