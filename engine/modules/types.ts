@@ -2,31 +2,11 @@
 // `check` asks the host what is and decides what must change; `apply` makes that change.
 // Check mode runs `check` only, which is what keeps every module idempotent and --check truthful.
 
-/** What a module may ask of its host; the SSH and local connections satisfy it structurally. */
-export interface BecomeOptions {
-  readonly user?: string;
-  readonly password?: string;
-}
-export interface ExecOptions {
-  readonly stdin?: string | Uint8Array;
-  readonly env?: Readonly<Record<string, string>>;
-  readonly cwd?: string;
-  readonly become?: BecomeOptions;
-  readonly timeoutMs?: number;
-}
-export interface ExecResult {
-  readonly rc: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly signal?: string;
-}
-export interface Connection {
-  readonly host: string;
-  /** argv is quoted by the connection, in one place; modules never build shell strings. */
-  exec(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
-  put(content: string | Uint8Array, remotePath: string, opts?: { mode?: number; become?: BecomeOptions }): Promise<void>;
-  get(remotePath: string, opts?: { become?: BecomeOptions; maxBytes?: number }): Promise<Uint8Array | undefined>;
-}
+import type { BecomeOptions, Connection as HostConnection } from '../connection/index.js';
+
+export type { BecomeOptions, ExecOptions, ExecResult } from '../connection/index.js';
+/** What a module may ask of its host: run argv (quoted by the connection), put and get files. */
+export type Connection = Pick<HostConnection, 'host' | 'exec' | 'put' | 'get'>;
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
