@@ -36,14 +36,17 @@ describe('lab cluster bootstrap: init, tokens, join, pod network', function () {
     flannelUrl = `http://127.0.0.1:${(manifests.address() as AddressInfo).port}/kube-flannel.yml`;
   });
   after(async () => {
-    manifests.close();
-    await lab.teardown();
+    manifests?.close();
+    await lab?.teardown();
   });
 
   it('before kubeadm, the installed kubelet crash-loops waiting for its config', async () => {
-    const active = await worker1.run('systemctl', ['is-active', 'kubelet']);
+    // Between restarts the unit is "activating" (auto-restart); briefly "active" while each attempt starts.
+    let active = await worker1.run('systemctl', ['is-active', 'kubelet']);
+    for (let i = 0; i < 50 && active.stdout !== 'activating'; i++) active = await worker1.run('systemctl', ['is-active', 'kubelet']);
     assert.equal(active.code, 3);
     assert.equal(active.stdout, 'activating');
+    assert.ok(Number((await worker1.run('systemctl', ['show', '-p', 'NRestarts', '--value', 'kubelet'])).stdout) >= 1);
     assert.match((await worker1.run('journalctl', ['-u', 'kubelet'])).stdout, /failed to load kubelet config file, path: \/var\/lib\/kubelet\/config\.yaml/);
   });
 

@@ -37,7 +37,7 @@ describe('lab cluster workloads: apply, validation, endpoints, EMQX NodePorts', 
     assert.equal((await apply(flannelManifest())).code, 0);
     assert.equal((await kubectl('wait', '--for=condition=Ready', 'nodes', '--all', '--timeout=60s')).code, 0);
   });
-  after(async () => lab.teardown());
+  after(async () => lab?.teardown());
 
   const applySteps: Array<{ title: string; manifest: () => string; before?: () => Promise<unknown>; lines: string[] }> = [
     { title: 'first apply creates every object', manifest: () => emqxManifest(), lines: ['namespace/kube-emqx created', 'service/emqx-headless created', 'statefulset.apps/emqx created', 'service/emqx-nodeport created'] },

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { processIo, type Io } from './cli-args.js';
 import { readText, writeFileAtomic } from './fs-atomic.js';
-import { ENV, hostPath, isMain, versions } from './lab-env.js';
+import { ENV, hostPath, isMain, onRootRemoved, versions } from './lab-env.js';
 import { CONFIG_PATH, loadSettings, recordRunning, SOCKET_PATH } from './containerd-config.js';
 import { DEFAULT_CONFIG_V2 } from './containerd-default-config.js';
 
@@ -67,6 +67,7 @@ function runDaemon(argv: readonly string[]): void {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  onRootRemoved(shutdown);
 }
 
 if (isMain(import.meta.url)) {

@@ -19,7 +19,7 @@ describe('lab kubeadm init: preflight and success', function () {
     await host.prepareNode();
     goodConfig = await host.read('/etc/containerd/config.toml');
   });
-  after(async () => lab.teardown());
+  after(async () => lab?.teardown());
 
   const restartContainerd = (config: string) => async (): Promise<void> => {
     await host.write('/etc/containerd/config.toml', config);

@@ -14,7 +14,7 @@ import { cniConfigured } from './crictl.js';
 import { EmqxBrokers } from './emqx-broker.js';
 import { exists, readText, writeFileAtomic } from './fs-atomic.js';
 import { kubeletFailurePath, kubeletHealthPath } from './kubeadm-kubelet.js';
-import { defaultNodeIp, envNumber, ENV, hostPath, isMain, labRoot, nodeHostname, versions } from './lab-env.js';
+import { defaultNodeIp, envNumber, ENV, hostPath, isMain, nodeHostname, onRootRemoved, versions } from './lab-env.js';
 import { isRecord } from './k8s-types.js';
 import { loadKubeconfig } from './kubeconfig.js';
 import { NodePortProxy, desiredNodePorts } from './kube-proxy.js';
@@ -90,9 +90,9 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  onRootRemoved(shutdown);
   let lastError = '';
   while (!stopping) {
-    if (labRoot() !== '/' && !exists(labRoot())) shutdown();
     writeFileAtomic(kubeletHealthPath(), `${JSON.stringify({ pid: process.pid, time: new Date().toISOString() })}\n`);
     apiserver.sync(apiServerFromManifest());
     try {

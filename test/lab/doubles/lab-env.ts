@@ -1,7 +1,7 @@
 // Where a double finds the host it runs on. In a lab host everything is at
 // its real path; unit tests point DECKHAND_LAB_ROOT at a temporary directory
 // so nothing touches the machine's /etc, /var/lib or /proc/sys.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -116,4 +116,13 @@ export function isMain(url: string): boolean {
 /** The directory holding the doubles' compiled code (for spawning daemons). */
 export function codeDir(): string {
   return fileURLToPath(new URL('.', import.meta.url));
+}
+
+/** Daemons started against a test root end when that root is deleted. */
+export function onRootRemoved(handler: () => void): void {
+  if (!isRooted()) return;
+  const timer = setInterval(() => {
+    if (!existsSync(labRoot())) handler();
+  }, 1000);
+  timer.unref();
 }

@@ -11,7 +11,7 @@ describe('lab node tools: modprobe, lsmod, sysctl, swap', function () {
     lab = await makeLab([['node', '127.0.0.5']]);
     host = lab.hosts[0] as LabHost;
   });
-  after(async () => lab.teardown());
+  after(async () => lab?.teardown());
 
   interface Step {
     readonly title: string;

@@ -37,7 +37,7 @@ describe('lab systemctl', function () {
     await host.write('/etc/systemd/system/demo.service', DEMO);
     await host.write('/etc/systemd/system/crasher.service', CRASHER);
   });
-  after(async () => lab.teardown());
+  after(async () => lab?.teardown());
 
   interface Case {
     readonly title: string;

@@ -4,8 +4,8 @@
 // Restart= says, and stops it on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, rmSync } from 'node:fs';
-import { exists, sleepSync } from './fs-atomic.js';
-import { ENV, isMain, labRoot } from './lab-env.js';
+import { exists } from './fs-atomic.js';
+import { ENV, isMain, onRootRemoved } from './lab-env.js';
 import { parseExecLine, serviceEnv } from './systemd-exec.js';
 import { loadedDef, logPath, readyPath, saveLoadedDef, writeRuntime, type RuntimeState } from './systemd-state.js';
 import { findUnit, type ServiceDef } from './systemd-units.js';
@@ -174,18 +174,6 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// A supervisor whose test root was deleted has nothing left to supervise.
-function watchRoot(): void {
-  if (labRoot() === '/') return;
-  const timer = setInterval(() => {
-    if (!exists(labRoot())) {
-      process.kill(process.pid, 'SIGTERM');
-      sleepSync(10);
-    }
-  }, 1000);
-  timer.unref();
-}
-
 if (isMain(import.meta.url)) {
   const unit = process.argv[2] ?? '';
   const def = loadedDef(unit);
@@ -193,6 +181,6 @@ if (isMain(import.meta.url)) {
     process.stderr.write(`unit-supervisor: ${unit} is not loaded\n`);
     process.exit(1);
   }
-  watchRoot();
+  onRootRemoved(() => process.kill(process.pid, 'SIGTERM'));
   void new Supervisor(def).run();
 }

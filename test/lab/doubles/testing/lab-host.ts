@@ -131,7 +131,13 @@ export async function makeLab(hosts: ReadonlyArray<readonly [string, string]>, e
   const base = await mkdtemp(join(tmpdir(), 'dhl-'));
   const cluster = join(base, 'cluster');
   await mkdir(cluster, { recursive: true });
-  const made = await Promise.all(hosts.map(([name, ip]) => LabHost.create(base, name, ip, cluster, env)));
+  let made: LabHost[];
+  try {
+    made = await Promise.all(hosts.map(([name, ip]) => LabHost.create(base, name, ip, cluster, env)));
+  } catch (error) {
+    await rm(base, { recursive: true, force: true });
+    throw error;
+  }
   return {
     base,
     cluster,
