@@ -2,13 +2,13 @@
 // --field-selector; output as tables (wide, --no-headers, --show-labels),
 // json, yaml, name, jsonpath and custom-columns.
 import { stringify } from 'yaml';
-import { getObject, listObjects, updateCluster, type ClusterState } from './cluster-store.js';
+import { getObject, listObjects, type ClusterState } from './cluster-store.js';
 import { KubectlError } from './kubectl-context.js';
 import { ALL_KINDS, byKind, qualifiedName, qualifiedPlural, resolveResource, type KindInfo } from './k8s-kinds.js';
 import type { KObject } from './k8s-types.js';
 import { jsonpath } from './jsonpath.js';
 import { matchesAll, type Requirement } from './labels.js';
-import { reconcile } from './reconcile.js';
+import { reconciledSnapshot } from './reconcile.js';
 import { renderTable, tableFor } from './kubectl-tables.js';
 
 export interface GetOptions {
@@ -81,10 +81,8 @@ export function select(state: ClusterState, q: Query, opts: GetOptions, errors: 
 
 export function getResources(queries: readonly Query[], opts: GetOptions): GetResult {
   const errors: string[] = [];
-  const found = updateCluster((state) => {
-    reconcile(state);
-    return queries.map((q) => ({ q, objects: select(state, q, opts, errors) }));
-  });
+  const state = reconciledSnapshot();
+  const found = queries.map((q) => ({ q, objects: select(state, q, opts, errors) }));
   const all = found.flatMap((f) => f.objects);
   const single = queries.length === 1 && queries[0]?.names.length === 1;
   const output = opts.output ?? '';

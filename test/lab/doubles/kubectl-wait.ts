@@ -1,23 +1,15 @@
 // kubectl wait --for=condition=X|delete|jsonpath=… and kubectl rollout
 // status: poll the cluster (reconciling as the control plane would) until
 // the condition holds or --timeout passes, with kubectl's messages.
-import { readCluster, updateCluster } from './cluster-store.js';
 import { sleepSync } from './fs-atomic.js';
 import { KubectlError } from './kubectl-context.js';
 import { qualifiedName, qualifiedPlural, type KindInfo } from './k8s-kinds.js';
 import { isRecord, spec, type KObject, type WorkloadSpec } from './k8s-types.js';
 import { jsonpath } from './jsonpath.js';
-import { reconcile } from './reconcile.js';
+import { reconciledSnapshot } from './reconcile.js';
 import { select, type GetOptions, type Query } from './kubectl-get.js';
 
 const POLL_MS = 250;
-
-function snapshot(): ReturnType<typeof readCluster> {
-  return updateCluster((state) => {
-    reconcile(state);
-    return structuredClone(state);
-  });
-}
 
 type Check = (obj: KObject | undefined) => boolean;
 
@@ -44,7 +36,7 @@ function parseFor(spec: string): Check {
 export function waitFor(query: Query, opts: GetOptions, forSpec: string, timeoutMs: number): string[] {
   const check = parseFor(forSpec);
   const errors: string[] = [];
-  const initial = select(snapshot(), query, opts, errors);
+  const initial = select(reconciledSnapshot(), query, opts, errors);
   if (initial.length === 0) {
     if (forSpec === 'delete' && query.names.length > 0) return [];
     throw new KubectlError(errors[0] ?? 'error: no matching resources found');
@@ -54,7 +46,7 @@ export function waitFor(query: Query, opts: GetOptions, forSpec: string, timeout
   const lines: string[] = [];
   for (const target of targets) {
     for (;;) {
-      const obj = snapshot().objects[`${query.info.kind}/${target.namespace ?? ''}/${target.name}`];
+      const obj = reconciledSnapshot().objects[`${query.info.kind}/${target.namespace ?? ''}/${target.name}`];
       if (check(obj)) {
         lines.push(`${qualifiedName(query.info)}/${target.name} ${forSpec === 'delete' ? 'deleted' : 'condition met'}`);
         break;
@@ -104,7 +96,7 @@ export function rolloutStatus(query: Query, opts: GetOptions, timeoutMs: number,
   let last = '';
   for (;;) {
     const errors: string[] = [];
-    const [obj] = select(snapshot(), query, opts, errors);
+    const [obj] = select(reconciledSnapshot(), query, opts, errors);
     if (!obj) throw new KubectlError(errors[0] ?? `Error from server (NotFound): ${qualifiedPlural(query.info)} "${name}" not found`);
     const state = rolloutState(query.info, obj);
     if (state.message !== last) out(`${state.message}\n`);

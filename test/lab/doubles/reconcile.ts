@@ -2,7 +2,7 @@
 // lifecycle, workload controllers, scheduler, garbage collector, endpoints.
 // kubectl runs it before answering and every kubelet runs it on each tick,
 // so the cluster moves forward whenever anyone looks at it.
-import { deleteObject, listObjects, putObject, type ClusterState } from './cluster-store.js';
+import { deleteObject, listObjects, putObject, updateCluster, type ClusterState } from './cluster-store.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { spec, status, type KObject, type PodSpec, type PodStatus } from './k8s-types.js';
 import { reconcileNodes } from './node-lifecycle.js';
@@ -22,6 +22,14 @@ export function reconcile(state: ClusterState, now = Date.now()): void {
   }
   schedulePending(state, nodes);
   reconcileEndpoints(state);
+}
+
+/** The cluster as a client sees it right now: reconciled first (the state read under the lock is this call's own copy). */
+export function reconciledSnapshot(): ClusterState {
+  return updateCluster((state) => {
+    reconcile(state);
+    return state;
+  });
 }
 
 /** Binds pods without a node to the node that fits best. */
