@@ -1,6 +1,6 @@
 // Reads one YAML file into plain data while keeping the parsed Document, so any path inside
 // the data (an ajv instancePath, a task key) can be mapped back to FILE:LINE:COL.
-import { isNode, isPair, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 import { SourceText, type SourcePos } from '../errors/source-text.js';
 import { ansibleTags, BASE60_MESSAGE } from './yaml-schema.js';
@@ -45,6 +45,7 @@ export function parseYaml(fileName: string, text: string): YamlLoad {
       diagnosticAt(source, second?.range[0] ?? 0, 'YAML_MULTIPLE_DOCS', 'expected one YAML document, found several'),
     );
   }
+  for (const doc of list) diagnostics.push(...collectionKeys(source, doc));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const doc = list[0];
   if (!doc) return { ok: true, file: makeFile(source, undefined, null) };
@@ -62,6 +63,23 @@ export function parseYaml(fileName: string, text: string): YamlLoad {
     return { ok: false, diagnostics: [diagnosticAt(source, 0, code, text)] };
   }
   return { ok: true, file: makeFile(source, doc, unshare(value)) };
+}
+
+/**
+ * `[a]: 1` or `? {a: 1}`: a list or mapping as a key. PyYAML refuses it (unhashable); yaml would
+ * stringify it and print a process warning, so it is an error here, at the key.
+ */
+function collectionKeys(source: SourceText, doc: Document.Parsed): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (isCollection(key) && isNode(pair.key)) {
+        out.push(diagnosticAt(source, pair.key.range?.[0] ?? 0, 'YAML_COLLECTION_KEY', 'a mapping key must be a plain value, not a list or mapping'));
+      }
+    },
+  });
+  return out;
 }
 
 /** Aliases resolve to one shared JS object; copy them so a change for one host stays there. */
