@@ -1,5 +1,13 @@
 // Cancellation for Ctrl-C: the first request stops new work and wakes sleepers (pause, retries,
 // wait_for); running commands get a bounded grace period before the run gives up on them.
+/** Thrown out of a module's sleep after Ctrl-C, so a polling module stops instead of spinning. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted (Ctrl-C)');
+    this.name = 'Interrupted';
+  }
+}
+
 export class Cancel {
   private requestedAt: number | undefined;
   private readonly listeners = new Set<() => void>();
@@ -24,6 +32,12 @@ export class Cancel {
     }
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /** Like sleep, but throws Interrupted once cancellation is requested (for modules). */
+  async interruptibleSleep(ms: number): Promise<void> {
+    await this.sleep(ms);
+    if (this.requested) throw new Interrupted();
   }
 
   sleep(ms: number): Promise<void> {

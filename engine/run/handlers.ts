@@ -8,11 +8,9 @@ import { runTaskStep } from './task-step.js';
 
 const MAX_PASSES = 10;
 
-/** The names a notification can use for a handler: its name, `role : name`, and its listen topics. */
+/** The names a notification can use for a handler: its name and its listen topics. */
 function namesOf(h: TaskDef): string[] {
-  const out = [...h.listen];
-  if (h.name !== undefined) out.push(h.name, ...(h.role ? [`${h.role.name} : ${h.name}`] : []));
-  return out;
+  return [...(h.name !== undefined ? [h.name] : []), ...h.listen];
 }
 
 export async function flushHandlers(pr: PlayRun): Promise<void> {

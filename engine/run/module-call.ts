@@ -48,7 +48,8 @@ export async function callModule(mod: AnyModule, args: Record<string, unknown>, 
     }
     return { changed: outcome.changed, failed: false, skipped: false, ...(outcome.msg ? { msg: outcome.msg } : {}), data: {}, ...(outcome.diff ? { diff: outcome.diff } : {}) };
   }
-  if (outcome.changed === false) return { changed: false, failed: false, skipped: false, ...(outcome.msg ? { msg: outcome.msg } : {}), data: {} };
+  // A controller module's check only validates; its apply is the action (pause waits there).
+  if (outcome.changed === false && mod.local !== true) return { changed: false, failed: false, skipped: false, ...(outcome.msg ? { msg: outcome.msg } : {}), data: {} };
   const result = await mod.apply(args, ctx, outcome);
   return fromResult(result, outcome.diff);
 }

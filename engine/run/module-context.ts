@@ -63,7 +63,7 @@ export function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars:
       const at = r.error.line ? ` (line ${r.error.line}, column ${r.error.col ?? 1})` : '';
       return { ok: false, msg: `${r.error.code}: ${r.error.message}${at}` };
     },
-    sleep: (ms) => tr.run.cancel.sleep(ms),
+    sleep: (ms) => tr.run.cancel.interruptibleSleep(ms),
     evaluate: (expr) => vars.evaluate(expr),
   };
   return { ok: true, value: ctx };

@@ -29,7 +29,8 @@ export async function runPlay(run: RunContext, prepared: PreparedPlay): Promise<
     for (const section of plan.sections) {
       if (section.name === 'roles' && section.tasks.length === 0) continue;
       await runNodes(pr, section.tasks, batch, []);
-      if (section.name !== 'roles' && !pr.stopped) await flushHandlers(pr);
+      // After a halt only force_handlers still runs them; after end_play nothing does.
+      if (section.name !== 'roles' && (!pr.stopped || (pr.halted !== undefined && plan.play.force_handlers))) await flushHandlers(pr);
     }
     forgetNotifications(pr);
     if (pr.halted !== undefined) return 'halt';

@@ -20,10 +20,11 @@ export async function runWithRetries(tr: TaskRun, task: TaskDef, host: HostState
     const done = vars.with(task.register, registered(o)).conditions(until);
     if (!done.ok) return failedOutcome(done.msg);
     if (done.value) return { ...o, data: { ...o.data, attempts: attempt } };
-    if (attempt > retries || tr.run.cancel.requested) {
-      return { ...o, failed: true, msg: o.msg ?? `retries exhausted (${attempt} attempts)`, data: { ...o.data, attempts: attempt } };
-    }
+    const giveUp = (why: string): ModuleOutcome => ({ ...o, failed: true, msg: o.msg ?? why, data: { ...o.data, attempts: attempt } });
+    if (attempt > retries) return giveUp(`retries exhausted (${attempt} attempts)`);
     await tr.run.cancel.sleep(delay * 1000);
+    // Ctrl-C during the delay: no further attempt starts.
+    if (tr.run.cancel.requested) return giveUp(`interrupted after ${attempt} attempts`);
   }
 }
 

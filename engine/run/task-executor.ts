@@ -2,6 +2,7 @@
 // HostResult. Returns a value for every outcome; nothing a host does can throw past here.
 import type { TaskDef } from '../model/types.js';
 import type { HostResult } from '../report/events.js';
+import { Interrupted } from './cancel.js';
 import { isConnectionFailure } from './connection-pool.js';
 import { allConditions, inherited } from './effective.js';
 import { failedOutcome } from './module-call.js';
@@ -36,7 +37,7 @@ export async function executeTask(tr: TaskRun, task: TaskDef, host: HostState): 
       return finish({ status: 'unreachable', changed: false, msg: data.msg, data, ...(ignored ? { ignored: true } : {}) });
     }
     // A bug in a module must not take the run down: report it on this host only.
-    const msg = `internal error in ${task.module}: ${e instanceof Error ? e.message : String(e)}`;
+    const msg = e instanceof Interrupted ? e.message : `internal error in ${task.module}: ${e instanceof Error ? e.message : String(e)}`;
     return finish(toResult(failedOutcome(msg), tr, task, vars, host));
   }
 }

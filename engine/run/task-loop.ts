@@ -24,8 +24,9 @@ export async function runLoop(tr: TaskRun, task: TaskDef, host: HostState, vars:
   let changed = false;
   let failed = false;
   for (const [index, item] of items.entries()) {
-    if (tr.run.cancel.requested) break;
     if (index > 0 && pauseMs > 0) await tr.run.cancel.sleep(pauseMs);
+    // Checked after the pause too: Ctrl-C ends the pause, and no further item may start.
+    if (tr.run.cancel.requested) break;
     const loopVars: Record<string, unknown> = { [loopVar]: item, ansible_loop_var: loopVar };
     if (lc?.index_var) loopVars[lc.index_var] = index;
     const iv = taskVars(tr.run, host, tr.play, { play: tr.lineage.play, blocks: tr.lineage.blocks, task, loopVars, ...(task.role ? { role: task.role } : {}) });

@@ -95,6 +95,26 @@ const cases: Case[] = [
     recap: { a: 'ok=1 failed=0', b: 'ok=1 failed=1', c: 'ok=1 failed=0' },
   },
   {
+    name: 'any_errors_fatal with force_handlers: the stopped hosts still run what they were notified of',
+    playbook: `- hosts: all
+  gather_facts: false
+  any_errors_fatal: true
+  force_handlers: true
+  tasks:
+    - name: t1
+      command: "true"
+      notify: h
+    - name: t2
+      fail: msg=no
+      when: inventory_hostname == 'b'
+  handlers:
+    - name: h
+      command: "true"
+`,
+    code: 2,
+    trace: ['t1:a:changed', 't1:b:changed', 't1:c:changed', 't2:a:skipped', 't2:b:failed', 't2:c:skipped', 'h:a:changed', 'h:b:changed', 'h:c:changed'],
+  },
+  {
     name: 'any_errors_fatal on a block applies to its tasks',
     playbook: `- hosts: all
   gather_facts: false

@@ -1,0 +1,145 @@
+// Ctrl-C in-process, over the local connection: after the first interrupt no new task, retry,
+// handler or play starts; what was running finishes within the grace period; the exit code is 99.
+// The run's own SIGINT listener is called directly (emitting SIGINT would reach mocha's too).
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dataOf, runLocal, trace, type LocalRun } from './run-local.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function localSleeps(arg: string): number {
+  let n = 0;
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (readFileSync(`/proc/${p}/cmdline`, 'utf8') === `sleep\0${arg}\0`) n++;
+    } catch {
+      // gone
+    }
+  }
+  return n;
+}
+
+/** Starts the run, waits for `ready`, then interrupts it once; returns the run and the seconds it took after the interrupt. */
+async function interrupted(playbook: string, ready: () => boolean, hosts = ['a']): Promise<{ r: LocalRun; after: number }> {
+  const before = new Set(process.listeners('SIGINT'));
+  const running = runLocal(playbook, { hosts });
+  let listener: (() => void) | undefined;
+  for (let i = 0; i < 200 && !(listener && ready()); i++) {
+    await sleep(25);
+    listener ??= process.listeners('SIGINT').find((l) => !before.has(l)) as (() => void) | undefined;
+  }
+  assert.ok(listener && ready(), 'the run never got to the point to interrupt');
+  const at = Date.now();
+  listener();
+  const r = await running;
+  return { r, after: (Date.now() - at) / 1000 };
+}
+
+describe('run/interrupt (in-process)', function () {
+  this.timeout(60_000);
+
+  it('a task running when interrupted finishes and is reported; its handler and the next task do not start', async () => {
+    const { r, after } = await interrupted(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - name: nap
+      command: sleep 1.11
+      notify: h
+    - name: next
+      command: "true"
+  handlers:
+    - name: h
+      command: "true"
+`,
+      () => localSleeps('1.11') === 2,
+      ['a', 'b'],
+    );
+    assert.equal(r.code, 99, r.console);
+    assert.ok(after < 3, `${after} s`);
+    assert.deepEqual(trace(r), ['nap:a:changed', 'nap:b:changed']);
+    assert.match(r.console, /PLAY RECAP/);
+    assert.ok(r.events.some((e) => e.type === 'interrupted' && !e.second));
+  });
+
+  it('an until delay ends at once and no further attempt starts', async () => {
+    // Ready once the first attempt has come and gone: the run is then in its 30 s delay.
+    let seen = false;
+    const { r, after } = await interrupted(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - name: wait
+      shell: sleep 0.31; false
+      register: w
+      until: w.rc == 0
+      retries: 5
+      delay: 30
+`,
+      () => (seen ||= localSleeps('0.31') > 0) && localSleeps('0.31') === 0,
+    );
+    assert.equal(r.code, 99);
+    assert.ok(after < 2, `${after} s`);
+    assert.equal(dataOf(r, 'wait', 'a')?.['attempts'], 1);
+  });
+
+  it('a loop stops before its next item; a pause ends at once', async () => {
+    let seen = false;
+    const { r, after } = await interrupted(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - name: items
+      command: sleep 0.32
+      loop: [1, 2, 3]
+      loop_control: {pause: 30}
+`,
+      () => (seen ||= localSleeps('0.32') > 0) && localSleeps('0.32') === 0,
+    );
+    assert.equal(r.code, 99);
+    assert.ok(after < 2, `${after} s`);
+    assert.equal(r.results[0]?.result.items?.length, 1);
+  });
+
+  const sleepers: { name: string; task: string }[] = [
+    { name: 'pause', task: 'pause: {seconds: 30}' },
+    { name: 'wait_for polling a path', task: 'wait_for: {path: /nonexistent/deckhand-never, timeout: 60, sleep: 1}' },
+  ];
+  for (const c of sleepers) {
+    it(`${c.name}: ends at once, failed as interrupted, without polling on`, async () => {
+      // Ready a little after the first task's sleep has ended: the sleeper is then under way.
+      let seen = false;
+      let goneAt = 0;
+      const ready = (): boolean => {
+        seen ||= localSleeps('0.34') > 0;
+        if (seen && goneAt === 0 && localSleeps('0.34') === 0) goneAt = Date.now();
+        return goneAt > 0 && Date.now() - goneAt > 300;
+      };
+      const { r, after } = await interrupted(`- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 0.34\n    - name: sleeper\n      ${c.task}\n`, ready);
+      assert.equal(r.code, 99);
+      assert.ok(after < 2, `${after} s`);
+      const res = r.results.find((x) => x.task === 'sleeper');
+      assert.equal(res?.status, 'failed');
+      assert.equal(res?.result.msg, 'interrupted (Ctrl-C)');
+    });
+  }
+
+  it('no later play starts', async () => {
+    const { r } = await interrupted(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - command: sleep 1.12
+- name: second
+  hosts: all
+  gather_facts: false
+  tasks:
+    - command: "true"
+`,
+      () => localSleeps('1.12') === 1,
+    );
+    assert.equal(r.code, 99);
+    assert.deepEqual(r.events.filter((e) => e.type === 'play_start').length, 1);
+  });
+});
