@@ -4,6 +4,7 @@ export const MAIN_HELP = `deckhand — declarative playbooks over SSH, Ansible-s
 Usage:
   deckhand run PLAYBOOK [options]     run a playbook against an inventory
   deckhand lab up|down|status         a local test lab of SSH hosts (Linux, root)
+  deckhand vault SUBCOMMAND           encrypt and decrypt Ansible Vault files and strings
   deckhand --version                  print the version
   deckhand --help                     this text; \`deckhand run --help\` for run's options
 

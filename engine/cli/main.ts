@@ -20,6 +20,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return command === undefined ? EXIT.badOptions : EXIT.ok;
       case 'run':
         return await (await import('./run-command.js')).runCommand(rest, io);
+      case 'vault':
+        return await (await import('./vault-command.js')).vaultCommand(rest, io);
       case 'lab':
         return await (await import('../../test/lab/cli.js')).labCommand(rest, { out: io.out, err: io.err });
       default:

@@ -1,7 +1,9 @@
 // Everything before the first connection: playbook, inventory, extra vars, host selection and
 // the plan. Collects every problem from every input and returns them together.
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../errors/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
+import { decryptInventory } from '../inventory/vault.js';
+import { loadVaultPasswords } from '../vault/index.js';
 import { applyLimit, formatWarning, loadInventory, selectHosts, type Inventory } from '../inventory/index.js';
 import { loadPlaybook } from '../load/playbook-loader.js';
 import type { Playbook } from '../model/types.js';
@@ -21,19 +23,31 @@ export interface PreparedRun {
   readonly inventory: Inventory;
   readonly extraVars: Readonly<Record<string, unknown>>;
   readonly plays: readonly PreparedPlay[];
+  /** Every plaintext decrypted from a vault: redacted from all output. */
+  readonly secrets: readonly string[];
 }
 
 export type Prepared = { ok: true; run: PreparedRun } | { ok: false; diagnostics: Diagnostic[] };
 
 export async function prepareRun(opts: RunOptions, io: CliIo): Promise<Prepared> {
   const diagnostics: Diagnostic[] = [];
+  const vault = await loadVaultPasswords({
+    passwordFiles: opts.vaultPasswordFiles,
+    vaultIds: opts.vaultIds,
+    askVaultPass: opts.askVaultPass,
+    cwd: io.cwd,
+    env: io.env,
+  });
+  if (!vault.ok) return { ok: false, diagnostics: [diagnostic('VAULT_PASSWORD', vault.message)] };
+  const vaultPasswords = vault.passwords;
   const rolesPath = (io.env['DECKHAND_ROLES_PATH'] ?? io.env['ANSIBLE_ROLES_PATH'] ?? '').split(':').filter(Boolean);
-  const pb = loadPlaybook(resolve(io.cwd, opts.playbook), { modules: moduleLookup(), rolesPath });
+  const pb = loadPlaybook(resolve(io.cwd, opts.playbook), { modules: moduleLookup(), rolesPath, vaultPasswords });
   if (!pb.ok) diagnostics.push(...pb.diagnostics);
-  const inv = await loadInventory(opts.inventories, { cwd: io.cwd, ...(pb.ok ? { playbookDir: pb.playbook.dir } : {}) });
+  const loadedInv = await loadInventory(opts.inventories, { cwd: io.cwd, vaultPasswords, ...(pb.ok ? { playbookDir: pb.playbook.dir } : {}) });
+  for (const w of loadedInv.warnings) io.err(formatWarning(w));
+  const inv = loadedInv.ok ? decryptInventory(loadedInv.inventory, vaultPasswords) : loadedInv;
   if (!inv.ok) diagnostics.push(...inv.diagnostics);
-  for (const w of inv.warnings) io.err(formatWarning(w));
-  const extra = parseExtraVars(opts.extraVars, io.cwd);
+  const extra = parseExtraVars(opts.extraVars, io.cwd, vaultPasswords);
   if (!extra.ok) diagnostics.push(...extra.diagnostics);
   if (!pb.ok || !inv.ok || !extra.ok) return { ok: false, diagnostics };
 
@@ -58,5 +72,6 @@ export async function prepareRun(opts: RunOptions, io: CliIo): Promise<Prepared>
     plays.push({ plan, hosts: limited.hosts });
   }
   if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, run: { playbook: pb.playbook, inventory: inv.inventory, extraVars: extra.vars, plays } };
+  const secrets = [...new Set([...pb.secrets, ...inv.secrets, ...(extra.secrets ?? [])])];
+  return { ok: true, run: { playbook: pb.playbook, inventory: inv.inventory, extraVars: extra.vars, plays, secrets } };
 }

@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly startAtTask?: string;
   readonly report?: string;
   readonly vaultPasswordFiles: readonly string[];
+  /** --vault-id values as given: [label@]file-or-prompt. */
+  readonly vaultIds: readonly string[];
   readonly askVaultPass: boolean;
   readonly noColor: boolean;
   readonly help: boolean;
@@ -66,7 +68,6 @@ export function parseRunOptions(argv: readonly string[]): ParsedRun {
   }
   const forks = v.forks === undefined ? 5 : Number(v.forks);
   if (!Number.isInteger(forks) || forks < 1) return { ok: false, message: `--forks must be a positive integer, got '${v.forks}'` };
-  const vaultFiles = [...(v['vault-password-file'] ?? []), ...(v['vault-id'] ?? []).map((id) => id.replace(/^[^@]*@/, ''))];
   return {
     ok: true,
     options: {
@@ -86,7 +87,8 @@ export function parseRunOptions(argv: readonly string[]): ParsedRun {
       listTags: v['list-tags'] === true,
       ...(v['start-at-task'] !== undefined ? { startAtTask: v['start-at-task'] } : {}),
       ...(v.report !== undefined ? { report: v.report } : {}),
-      vaultPasswordFiles: vaultFiles,
+      vaultPasswordFiles: v['vault-password-file'] ?? [],
+      vaultIds: v['vault-id'] ?? [],
       askVaultPass: v['ask-vault-pass'] === true,
       noColor: v['no-color'] === true,
     },
@@ -109,6 +111,7 @@ function defaults(playbook: string): RunOptions {
     listTasks: false,
     listTags: false,
     vaultPasswordFiles: [],
+    vaultIds: [],
     askVaultPass: false,
     noColor: false,
     help: false,

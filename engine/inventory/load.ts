@@ -6,12 +6,15 @@ import { InventoryBuilder } from './builder.js';
 import type { Inventory, LoadResult } from './model.js';
 import { addSource, type SourceContext } from './sources.js';
 import { loadVarsDir } from './vars-dirs.js';
+import type { VaultPassword } from '../vault/index.js';
 
 export interface LoadOptions {
   /** Base for relative -i paths and for paths shown in messages; defaults to process.cwd(). */
   readonly cwd?: string;
   /** The playbook's directory: its group_vars/ and host_vars/ override the inventory's. */
   readonly playbookDir?: string;
+  /** Passwords for vaulted group_vars/host_vars files and `!vault` values in them. */
+  readonly vaultPasswords?: readonly VaultPassword[];
 }
 
 export async function loadInventory(specs: readonly string[], opts: LoadOptions = {}): Promise<LoadResult> {
@@ -28,7 +31,7 @@ export async function loadInventory(specs: readonly string[], opts: LoadOptions 
     if (seen.has(dir)) continue;
     seen.add(dir);
     for (const kind of ['group', 'host'] as const) {
-      const r = await loadVarsDir(dir, kind, kind === 'group' ? groups : hosts, cwd);
+      const r = await loadVarsDir(dir, kind, kind === 'group' ? groups : hosts, cwd, opts.vaultPasswords);
       ctx.errors.push(...r.errors);
       ctx.warnings.push(...r.warnings);
       for (const [name, layers] of r.layers) for (const l of layers) builder.addFileLayer(kind, name, l);
@@ -38,7 +41,7 @@ export async function loadInventory(specs: readonly string[], opts: LoadOptions 
   if (ctx.errors.length > 0) return { ok: false, diagnostics: ctx.errors, warnings: ctx.warnings };
   const inventory = builder.build(ctx.sources, [...seen]);
   if (opts.playbookDir === undefined) return { ok: true, inventory, warnings: ctx.warnings };
-  const withPb = await addPlaybookVars(inventory, resolve(cwd, opts.playbookDir), { cwd });
+  const withPb = await addPlaybookVars(inventory, resolve(cwd, opts.playbookDir), { cwd, ...(opts.vaultPasswords ? { vaultPasswords: opts.vaultPasswords } : {}) });
   return withPb.ok
     ? { ok: true, inventory: withPb.inventory, warnings: [...ctx.warnings, ...withPb.warnings] }
     : { ok: false, diagnostics: withPb.diagnostics, warnings: [...ctx.warnings, ...withPb.warnings] };
@@ -49,7 +52,7 @@ export async function loadInventory(specs: readonly string[], opts: LoadOptions 
  * (Ansible's "playbook group_vars" and "playbook host_vars" levels). Several directories may be
  * added; later ones win.
  */
-export async function addPlaybookVars(inv: Inventory, dir: string, opts: { cwd?: string } = {}): Promise<LoadResult> {
+export async function addPlaybookVars(inv: Inventory, dir: string, opts: { cwd?: string; vaultPasswords?: readonly VaultPassword[] } = {}): Promise<LoadResult> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const base = resolve(cwd, dir);
   const errors: Diagnostic[] = [];
@@ -60,7 +63,7 @@ export async function addPlaybookVars(inv: Inventory, dir: string, opts: { cwd?:
   const hostFiles = new Map(inv.varSources.playbookHostFiles);
   for (const kind of ['group', 'host'] as const) {
     const known = [...(kind === 'group' ? inv.groups : inv.hosts).keys()];
-    const r = await loadVarsDir(base, kind, known, cwd);
+    const r = await loadVarsDir(base, kind, known, cwd, opts.vaultPasswords);
     errors.push(...r.errors);
     warnings.push(...r.warnings);
     const target = kind === 'group' ? groupFiles : hostFiles;

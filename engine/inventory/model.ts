@@ -8,6 +8,8 @@ export type Vars = Readonly<Record<string, unknown>>;
 export interface VarLayer {
   readonly source: string;
   readonly vars: Vars;
+  /** Plaintexts decrypted from a vault in this layer's file: the run redacts them. */
+  readonly secrets?: readonly string[];
 }
 
 export interface InventoryHost {

@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { closest } from '../errors/suggest.js';
-import { parseYaml } from '../load/yaml-file.js';
+import { parseVaultedYaml, type VaultPassword } from '../vault/index.js';
 import { LOCALHOST_NAMES, type VarLayer } from './model.js';
 import { displayPath } from './sources.js';
 
@@ -30,6 +30,7 @@ export async function loadVarsDir(
   kind: 'group' | 'host',
   known: readonly string[],
   cwd: string,
+  passwords: readonly VaultPassword[] = [],
 ): Promise<VarsDirResult> {
   const out: VarsDirResult = { layers: new Map(), errors: [], warnings: [] };
   const dir = join(base, `${kind}_vars`);
@@ -53,7 +54,7 @@ export async function loadVarsDir(
     }
     const files = await varFiles(join(dir, first));
     for (const f of files) {
-      const layer = await readVarsFile(f, cwd, out.errors);
+      const layer = await readVarsFile(f, cwd, out.errors, passwords);
       if (layer) out.layers.set(name, [...(out.layers.get(name) ?? []), layer]);
     }
   }
@@ -92,7 +93,7 @@ async function varFiles(path: string): Promise<string[]> {
   return out;
 }
 
-async function readVarsFile(path: string, cwd: string, errors: Diagnostic[]): Promise<VarLayer | undefined> {
+async function readVarsFile(path: string, cwd: string, errors: Diagnostic[], passwords: readonly VaultPassword[]): Promise<VarLayer | undefined> {
   const shown = displayPath(cwd, path);
   let text: string;
   try {
@@ -101,7 +102,8 @@ async function readVarsFile(path: string, cwd: string, errors: Diagnostic[]): Pr
     errors.push(diagnostic('INVENTORY_READ', `cannot read '${shown}': ${e instanceof Error ? e.message : String(e)}`));
     return undefined;
   }
-  const parsed = parseYaml(shown, text);
+  // A vaulted vars file (whole or inline `!vault`) is decrypted here.
+  const parsed = parseVaultedYaml(shown, text, passwords);
   if (!parsed.ok) {
     errors.push(...parsed.diagnostics);
     return undefined;
@@ -112,7 +114,7 @@ async function readVarsFile(path: string, cwd: string, errors: Diagnostic[]): Pr
     errors.push(parsed.file.at([], 'INVENTORY_VARS_NOT_MAP', `'${shown}' must hold a mapping of variable names to values`));
     return undefined;
   }
-  return { source: shown, vars: value };
+  return { source: shown, vars: value, ...(parsed.secrets.length ? { secrets: parsed.secrets } : {}) };
 }
 
 function isMapping(v: unknown): v is Record<string, unknown> {

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import type { AnyModule } from '../modules/types.js';
-import { parseYaml, type YamlFile } from './yaml-file.js';
+import { parseVaultedYaml, type VaultPassword } from '../vault/index.js';
+import type { YamlFile } from './yaml-file.js';
 
 export interface ModuleLookup {
   get(name: string): AnyModule | undefined;
@@ -12,11 +13,14 @@ export interface ModuleLookup {
 
 export class LoadContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Plaintexts of every vaulted value and file read: the run redacts them from all output. */
+  readonly secrets = new Set<string>();
   private readonly files = new Map<string, YamlFile | undefined>();
 
   constructor(
     readonly modules: ModuleLookup,
     readonly rolesPath: readonly string[],
+    private readonly vaultPasswords: readonly VaultPassword[] = [],
   ) {}
 
   report(...ds: Diagnostic[]): void {
@@ -30,9 +34,12 @@ export class LoadContext {
     if (!isFile(path)) {
       this.report(missing ? missing() : diagnostic('FILE_NOT_FOUND', `no such file: ${path}`));
     } else {
-      const loaded = parseYaml(path, readFileSync(path, 'utf8'));
-      if (loaded.ok) file = loaded.file;
-      else this.report(...loaded.diagnostics);
+      // Whole-file vaults and inline `!vault` values are decrypted as the file is read.
+      const loaded = parseVaultedYaml(path, readFileSync(path, 'utf8'), this.vaultPasswords);
+      if (loaded.ok) {
+        file = loaded.file;
+        for (const s of loaded.secrets) this.secrets.add(s);
+      } else this.report(...loaded.diagnostics);
     }
     this.files.set(path, file);
     return file;

@@ -2,6 +2,7 @@
 // Returns every problem found, each located, instead of stopping at the first.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic } from '../errors/diagnostic.js';
+import type { VaultPassword } from '../vault/index.js';
 import type { PlayDef, Playbook, TaskDef, Vars } from '../model/types.js';
 import { IMPORT_PLAYBOOK_SCHEMA, PLAY_SCHEMA } from '../schema/keyword-schemas.js';
 import { asRecord, commonKeywords, isRecord, stringList, tagList } from './keywords.js';
@@ -17,20 +18,21 @@ export interface LoadOptions {
   readonly modules: ModuleLookup;
   /** Extra role folders (DECKHAND_ROLES_PATH); the playbook's roles/ and ../roles come first. */
   readonly rolesPath?: readonly string[];
+  readonly vaultPasswords?: readonly VaultPassword[];
 }
 
-export type PlaybookLoad = { ok: true; playbook: Playbook } | { ok: false; diagnostics: Diagnostic[] };
+export type PlaybookLoad = { ok: true; playbook: Playbook; secrets: readonly string[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function loadPlaybook(path: string, opts: LoadOptions): PlaybookLoad {
   const abs = resolve(path);
   const dir = dirname(abs);
   const rolesPath = [resolve(dir, 'roles'), resolve(dir, '..', 'roles'), ...(opts.rolesPath ?? [])];
-  const ctx = new LoadContext(opts.modules, rolesPath);
+  const ctx = new LoadContext(opts.modules, rolesPath, opts.vaultPasswords);
   const plays: PlayDef[] = [];
   loadPlays(ctx, abs, plays, 0);
   for (const p of plays) ctx.report(...checkPlay(p));
   if (ctx.diagnostics.length > 0) return { ok: false, diagnostics: ctx.diagnostics };
-  return { ok: true, playbook: { path: abs, dir, plays } };
+  return { ok: true, playbook: { path: abs, dir, plays }, secrets: [...ctx.secrets] };
 }
 
 function loadPlays(ctx: LoadContext, path: string, out: PlayDef[], depth: number): void {

@@ -28,6 +28,7 @@ export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: Cl
   else if (opts.report) bus.add(new JsonFileReporter(resolve(io.cwd, opts.report)));
 
   const redactor = new Redactor();
+  for (const s of prepared.secrets) redactor.addSecret(s);
   const cancel = new Cancel();
   const pool = new ConnectionPool(opts.verbosity >= 3 ? (host, argv) => bus.emit({ type: 'command', host, argv: argv.map((a) => redactor.text(a)) }) : undefined);
   const run: RunContext = {

@@ -5,22 +5,26 @@ import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { isRecord } from '../load/keywords.js';
 import { parseKvArgs } from '../load/kv-args.js';
-import { parseYaml } from '../load/yaml-file.js';
+import { parseVaultedYaml, type VaultPassword } from '../vault/index.js';
 
-export type ExtraVarsResult = { ok: true; vars: Record<string, unknown> } | { ok: false; diagnostics: Diagnostic[] };
+export type ExtraVarsResult = { ok: true; vars: Record<string, unknown>; secrets?: readonly string[] } | { ok: false; diagnostics: Diagnostic[] };
 
-export function parseExtraVars(values: readonly string[], cwd: string): ExtraVarsResult {
+export function parseExtraVars(values: readonly string[], cwd: string, passwords: readonly VaultPassword[] = []): ExtraVarsResult {
   const vars: Record<string, unknown> = {};
+  const secrets: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const raw of values) {
-    const r = parseOne(raw, cwd);
-    if (r.ok) Object.assign(vars, r.vars);
+    const r = parseOne(raw, cwd, passwords);
+    if (r.ok) {
+      Object.assign(vars, r.vars);
+      secrets.push(...(r.secrets ?? []));
+    }
     else diagnostics.push(...r.diagnostics);
   }
-  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, vars };
+  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, vars, secrets };
 }
 
-function parseOne(raw: string, cwd: string): ExtraVarsResult {
+function parseOne(raw: string, cwd: string, passwords: readonly VaultPassword[]): ExtraVarsResult {
   const text = raw.trim();
   if (text.startsWith('@')) {
     const path = resolve(cwd, text.slice(1));
@@ -30,18 +34,18 @@ function parseOne(raw: string, cwd: string): ExtraVarsResult {
     } catch {
       return { ok: false, diagnostics: [diagnostic('EXTRA_VARS_FILE', `-e ${raw}: cannot read ${path}`)] };
     }
-    return fromYaml(path, content);
+    return fromYaml(path, content, passwords);
   }
-  if (text.startsWith('{') || text.startsWith('---')) return fromYaml('<extra-vars>', text);
+  if (text.startsWith('{') || text.startsWith('---')) return fromYaml('<extra-vars>', text, passwords);
   const kv = parseKvArgs(text);
   if (!kv.ok) return { ok: false, diagnostics: [diagnostic('EXTRA_VARS', `-e ${raw}: ${kv.message}`)] };
   return { ok: true, vars: kv.args };
 }
 
-function fromYaml(name: string, text: string): ExtraVarsResult {
-  const y = parseYaml(name, text);
+function fromYaml(name: string, text: string, passwords: readonly VaultPassword[]): ExtraVarsResult {
+  const y = parseVaultedYaml(name, text, passwords);
   if (!y.ok) return { ok: false, diagnostics: y.diagnostics };
   if (y.file.value === null) return { ok: true, vars: {} };
   if (!isRecord(y.file.value)) return { ok: false, diagnostics: [y.file.at([], 'EXTRA_VARS', 'extra vars must be a mapping')] };
-  return { ok: true, vars: y.file.value };
+  return { ok: true, vars: y.file.value, secrets: y.secrets };
 }
