@@ -34,9 +34,11 @@ export async function runTaskStep(pr: PlayRun, task: TaskDef, hosts: readonly st
   const targets = runOnce ? hosts.slice(0, 1) : hosts;
   if (!quiet) run.bus.emit({ type: 'task_start', task: info, hosts: targets });
   const tr: TaskRun = { run, play: pr.ctx, lineage, ...(runOnce ? { shareWith: hosts.slice(1).map((h) => pr.state(h)) } : {}) };
-  const jobs = targets.map((h) => run.limit(() => executeTask(tr, task, pr.state(h))));
-  const results = await withGrace(pr, Promise.all(jobs));
-  if (!results) return [];
+  // A host still queued behind --forks when Ctrl-C comes never starts: it has no result.
+  const jobs = targets.map((h) => run.limit(async () => (run.cancel.requested ? undefined : executeTask(tr, task, pr.state(h)))));
+  const settled = await withGrace(pr, Promise.all(jobs));
+  if (!settled) return [];
+  const results = settled.filter((r): r is HostResult => r !== undefined);
   for (const r of results) record(pr, task, info, r, quiet);
   const first = results[0];
   if (runOnce && first?.status === 'failed' && !first.ignored) {

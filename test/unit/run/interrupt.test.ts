@@ -21,9 +21,9 @@ function localSleeps(arg: string): number {
 }
 
 /** Starts the run, waits for `ready`, then interrupts it once; returns the run and the seconds it took after the interrupt. */
-async function interrupted(playbook: string, ready: () => boolean, hosts = ['a']): Promise<{ r: LocalRun; after: number }> {
+async function interrupted(playbook: string, ready: () => boolean, hosts = ['a'], args: string[] = []): Promise<{ r: LocalRun; after: number }> {
   const before = new Set(process.listeners('SIGINT'));
-  const running = runLocal(playbook, { hosts });
+  const running = runLocal(playbook, { hosts, args });
   let listener: (() => void) | undefined;
   for (let i = 0; i < 200 && !(listener && ready()); i++) {
     await sleep(25);
@@ -61,6 +61,23 @@ describe('run/interrupt (in-process)', function () {
     assert.deepEqual(trace(r), ['nap:a:changed', 'nap:b:changed']);
     assert.match(r.console, /PLAY RECAP/);
     assert.ok(r.events.some((e) => e.type === 'interrupted' && !e.second));
+  });
+
+  it('hosts still queued behind --forks do not start after the interrupt', async () => {
+    const { r } = await interrupted(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - name: nap
+      shell: touch "{{ playbook_dir }}/ran-{{ inventory_hostname }}"; sleep 1.21
+`,
+      () => localSleeps('1.21') === 2,
+      ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+      ['-f', '2'],
+    );
+    assert.equal(r.code, 99);
+    assert.deepEqual(readdirSync(r.dir).filter((f) => f.startsWith('ran-')).sort(), ['ran-h1', 'ran-h2']);
+    assert.deepEqual(trace(r), ['nap:h1:changed', 'nap:h2:changed']);
   });
 
   it('an until delay ends at once and no further attempt starts', async () => {

@@ -103,6 +103,23 @@ describe('run/strategy: linear order and forks', function () {
     });
   });
 
+  it('50 hosts, the third fails: 50 results for that task, 49 for the next, none lost', async () => {
+    const hosts = Array.from({ length: 50 }, (_, i) => `n${i + 1}`);
+    const r = await runLocal(`- hosts: all
+  gather_facts: false
+  tasks:
+    - name: t1
+      command: "false"
+      when: inventory_hostname == 'n3'
+    - name: t2
+      debug: {msg: ok}
+`, { hosts, args: ['-f', '5'] });
+    assert.equal(r.code, 2);
+    assert.equal(r.results.filter((x) => x.task === 't1').length, 50);
+    assert.deepEqual(r.results.filter((x) => x.task === 't2').map((x) => x.host), hosts.filter((h) => h !== 'n3'));
+    assert.equal(Object.keys(r.stats).length, 50);
+  });
+
   it('a play whose hosts have all failed already says so and runs nothing', async () => {
     const r = await runLocal(`- hosts: all
   gather_facts: false
