@@ -10,6 +10,7 @@ interface ReportRow {
   module: string;
   handler: boolean;
   host: string;
+  delegated_to?: string;
   status: string;
   changed: boolean;
   ignored: boolean;
@@ -38,6 +39,7 @@ export class JsonFileReporter implements Reporter {
       module: e.task.module,
       handler: e.task.handler,
       host: r.host,
+      ...(r.delegatedTo !== undefined ? { delegated_to: r.delegatedTo } : {}),
       status: r.status,
       changed: r.changed,
       ignored: r.ignored === true,

@@ -23,10 +23,13 @@ export class ConnectionPool {
     return c;
   }
 
-  /** A connection that opens on first use, so tasks that never touch the host never connect. */
-  lazy(spec: ConnectionSpec, host: string): ModuleConnection {
+  /**
+   * A connection that opens on first use, so tasks that never touch the host never connect.
+   * `hidden` (no_log) keeps the commands out of the -vvv log.
+   */
+  lazy(spec: ConnectionSpec, host: string, hidden = false): ModuleConnection {
     const conn = () => this.get(spec);
-    const log = (argv: readonly string[]) => this.onCommand?.(host, argv);
+    const log = (argv: readonly string[]) => this.onCommand?.(host, hidden ? [argv[0] === 'put' || argv[0] === 'get' ? argv[0] : 'command', '(hidden: no_log)'] : argv);
     return {
       host,
       async exec(argv: readonly string[], opts?: ExecOptions) {

@@ -9,7 +9,7 @@ import { renderFile } from '../template/index.js';
 import { becomeDefaults, connectionSpec, truthy } from './connection-settings.js';
 import { inherited } from './effective.js';
 import type { HostState, TaskRun } from './run-context.js';
-import { renderedText } from './task-result.js';
+import { isNoLog, renderedText } from './task-result.js';
 import { taskVars, type TaskVars } from './task-vars.js';
 
 type Made<T> = { ok: true; value: T } | { ok: false; msg: string };
@@ -48,7 +48,7 @@ export function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars:
   const role = task.role;
   const ctx: ModuleContext = {
     host: host.name,
-    conn: tr.run.pool.lazy(spec, host.name),
+    conn: tr.run.pool.lazy(spec, host.name, isNoLog(task, tr, vars)),
     check,
     diff: tr.run.options.diff || inherited(task, tr.lineage, 'diff') === true,
     ...(become ? { become: { ...(becomeUser ? { user: becomeUser } : {}), ...(bd.options.password ? { password: bd.options.password } : {}) } } : {}),

@@ -94,6 +94,14 @@ describe('run/selection and output', function () {
     assert.equal(r.results.find((x) => x.task === 'use')?.status, 'ok');
   });
 
+  it('no_log at -vvv: the commands run are not shown either', async () => {
+    const r = await runLocal(`- hosts: all\n  gather_facts: false\n  tasks:\n    - name: secret\n      command: echo hunter2-pass\n      no_log: true\n    - name: open\n      command: echo visible-arg\n`, { hosts: ['a'], args: ['-vvv'] });
+    assert.equal(r.code, 0, r.console);
+    assert.ok(!r.console.includes('hunter2-pass'), r.console);
+    assert.ok(!JSON.stringify(r.events).includes('hunter2-pass'));
+    assert.match(r.console, /<a> EXEC .*visible-arg/);
+  });
+
   it('--report -: stdout carries only JSON lines (run_start … run_end); the console goes to stderr', async () => {
     const r = await runLocal(`- hosts: all\n  gather_facts: false\n  tasks:\n    - name: t\n      command: "true"\n`, { hosts: ['a', 'b'] });
     const types = r.events.map((e) => e.type);
