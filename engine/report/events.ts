@@ -71,13 +71,21 @@ export interface Reporter {
   close?(): Promise<void>;
 }
 
+/** Anything that can scrub secrets out of a value before it is shown. */
+export interface Scrubber {
+  value(v: unknown): unknown;
+}
+
 export class EventBus {
   private readonly reporters: Reporter[] = [];
+  /** Every event passes through the scrubber: the one gate between the engine and any output. */
+  constructor(private readonly scrubber?: Scrubber) {}
   add(r: Reporter): void {
     this.reporters.push(r);
   }
   emit(e: RunEvent): void {
-    for (const r of this.reporters) r.on(e);
+    const safe = this.scrubber ? (this.scrubber.value(e) as RunEvent) : e;
+    for (const r of this.reporters) r.on(safe);
   }
   async close(): Promise<void> {
     for (const r of this.reporters) await r.close?.();

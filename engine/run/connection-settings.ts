@@ -25,7 +25,9 @@ export function connectionSpec(
   if (kind === 'local') return { kind: 'local', host };
   const checkVar = vars['host_key_checking'] ?? vars['ansible_host_key_checking'];
   const checkEnv = env['DECKHAND_HOST_KEY_CHECKING'] ?? env['ANSIBLE_HOST_KEY_CHECKING'];
-  const hostKeyChecking = checkVar !== undefined ? truthy(checkVar) : checkEnv !== undefined ? truthy(checkEnv) : true;
+  // Fail closed: only an explicit false turns checking off; a typo or an empty value keeps it on.
+  const setting = checkVar !== undefined ? checkVar : checkEnv;
+  const hostKeyChecking = setting === undefined || !explicitlyFalse(setting);
   const known = str(vars['deckhand_known_hosts_file']);
   const key = str(vars['ansible_ssh_private_key_file']) ?? str(vars['ansible_private_key_file']);
   const password = str(vars['ansible_password']) ?? str(vars['ansible_ssh_pass']);
@@ -44,6 +46,11 @@ export function connectionSpec(
       connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout * 1000 : 10_000,
     },
   };
+}
+
+function explicitlyFalse(v: unknown): boolean {
+  if (typeof v === 'string') return ['no', 'false', 'off', '0', 'n'].includes(v.trim().toLowerCase());
+  return v === false || v === 0;
 }
 
 export function becomeDefaults(vars: Readonly<Record<string, unknown>>): BecomeDefaults {

@@ -20,15 +20,16 @@ import type { HostState, RunContext } from './run-context.js';
 
 export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: CliIo): Promise<number> {
   const started = performance.now();
-  const bus = new EventBus();
+  const redactor = new Redactor();
+  for (const s of prepared.secrets) redactor.addSecret(s);
+  for (const s of inventoryPasswords(prepared)) redactor.addSecret(s);
+  const bus = new EventBus(redactor);
   const streaming = opts.report === '-';
   const consoleOut = streaming ? io.err : io.out;
   bus.add(new ConsoleReporter({ write: (t) => consoleOut(t.replace(/\n$/, '')), color: io.isTty && !opts.noColor && !io.env['NO_COLOR'], live: io.isTty && !streaming, verbosity: opts.verbosity, diff: opts.diff }));
   if (streaming) bus.add(new JsonLinesReporter((l) => io.out(l.replace(/\n$/, ''))));
   else if (opts.report) bus.add(new JsonFileReporter(resolve(io.cwd, opts.report)));
 
-  const redactor = new Redactor();
-  for (const s of prepared.secrets) redactor.addSecret(s);
   const cancel = new Cancel();
   const pool = new ConnectionPool(opts.verbosity >= 3 ? (host, argv) => bus.emit({ type: 'command', host, argv: argv.map((a) => redactor.text(a)) }) : undefined);
   const run: RunContext = {
@@ -99,4 +100,20 @@ function exitCode(run: RunContext): number {
   if (states.some((s) => s.unreachable)) return EXIT.unreachable;
   if (states.some((s) => s.failed)) return EXIT.hostFailed;
   return EXIT.ok;
+}
+
+const PASSWORD_VARS = ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass'];
+
+/** Passwords written in the inventory in clear: never shown either. */
+function inventoryPasswords(prepared: PreparedRun): string[] {
+  const out: string[] = [];
+  for (const name of prepared.inventory.hosts.keys()) {
+    for (const layer of hostVarLayers(prepared.inventory, name)) {
+      for (const k of PASSWORD_VARS) {
+        const v = layer.vars[k];
+        if (typeof v === 'string' && !v.includes('{{')) out.push(v);
+      }
+    }
+  }
+  return out;
 }

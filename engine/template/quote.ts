@@ -1,7 +1,3 @@
-// POSIX shell quoting: one single-quoted word that the shell reads back as exactly the input.
-// Inside '…' nothing is special except the closing quote, so each ' becomes '"'"' (close, a
-// double-quoted quote, reopen). Newlines, $, `, \ and ! need nothing.
-
-export function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'"'"'`)}'`;
-}
+// The `quote` helper uses the connection layer's quoting, so there is one definition of how a
+// value becomes a shell word (and NUL bytes, which no shell word can hold, are refused there).
+export { shellQuote } from '../connection/shell-quote.js';

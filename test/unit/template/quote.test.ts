@@ -17,7 +17,8 @@ const SPECIALS = ["'", '"', '\\', '$', '`', '\n', '\r', '\t', ' ', '!', '*', '?'
 describe('template quote', () => {
   const CASES: readonly (readonly [string, string])[] = [
     ['', "''"],
-    ['abc', "'abc'"],
+    // Words that need no quotes stay bare, as Ansible's quote filter (shlex.quote) leaves them.
+    ['abc', 'abc'],
     ["it's", `'it'"'"'s'`],
     ["''", `''"'"''"'"''`],
     ['a b', "'a b'"],
@@ -25,7 +26,8 @@ describe('template quote', () => {
     ['`id`', "'`id`'"],
     ['line1\nline2', "'line1\nline2'"],
     ['back\\slash', "'back\\slash'"],
-    ['-n', "'-n'"],
+    ['-n', '-n'],
+    ['', "''"],
   ];
   for (const [input, expected] of CASES) {
     it(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(shellQuote(input), expected));
