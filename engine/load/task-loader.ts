@@ -6,6 +6,7 @@ import type { BlockDef, RoleScope, TaskDef, TaskNode } from '../model/types.js';
 import { BLOCK_SCHEMA, TASK_KEYWORDS, TASK_SCHEMA } from '../schema/keyword-schemas.js';
 import { validateAt } from './validate-at.js';
 import { asRecord, commonKeywords, conditionList, isRecord, stringList, tagList, unionTags } from './keywords.js';
+import { parseKvArgs } from './kv-args.js';
 import { moduleArgs } from './module-args.js';
 import type { LoadContext } from './load-context.js';
 import { originOf } from './origin.js';
@@ -177,7 +178,9 @@ function expandImport(
     if (!sub) return [];
     return wrap(loadTaskList(ctx, sub, [], sub.value, { ...inh, baseDir: dirname(target), depth: inh.depth + 1 }, roles));
   }
-  const spec = typeof value === 'string' ? { name: value } : asRecord(value);
+  // `import_role: name=r tasks_from=x` is the k=v shorthand; a bare string is the role's name.
+  const kv = typeof value === 'string' && value.includes('=') ? parseKvArgs(value) : undefined;
+  const spec = kv?.ok ? kv.args : typeof value === 'string' ? { name: value } : asRecord(value);
   const name = spec['name'];
   if (typeof name !== 'string') {
     ctx.report(file.at(at, 'SCHEMA_REQUIRED', `${kind} needs 'name'`));
