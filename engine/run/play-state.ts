@@ -9,6 +9,8 @@ export class PlayRun {
   stopped = false;
   /** Why the run ends after this play (any_errors_fatal, max_fail_percentage). */
   halted: string | undefined;
+  /** How many blocks with a rescue section the current task is inside (in their `block` part). */
+  rescuable = 0;
 
   constructor(
     readonly run: RunContext,

@@ -46,7 +46,7 @@ export async function runTaskStep(pr: PlayRun, task: TaskDef, hosts: readonly st
     for (const h of hosts) if (pr.isActive(h)) pr.state(h).failed = true;
   }
   const fatal = results.find((r) => (r.status === 'failed' || r.status === 'unreachable') && !r.ignored);
-  if (fatal && inherited(task, lineage, 'any_errors_fatal') === true) pr.halt(`any_errors_fatal: '${info.name}' failed on ${fatal.host}`);
+  if (fatal && inherited(task, lineage, 'any_errors_fatal') === true) anyErrorsFatal(pr, info, fatal);
   checkMaxFail(pr);
   return results;
 }
@@ -67,6 +67,24 @@ function record(pr: PlayRun, task: TaskDef, info: TaskInfo, r: HostResult, quiet
   if (r.status === 'ok' && typeof meta === 'string') {
     if (meta === 'end_host') pr.ended.add(r.host);
     if (meta === 'end_play') pr.endPlay();
+  }
+}
+
+/**
+ * any_errors_fatal: inside a block with a rescue, every host of the batch fails and so runs the
+ * rescue (Ansible 2.17's behaviour); anywhere else the play and the run end.
+ */
+function anyErrorsFatal(pr: PlayRun, info: TaskInfo, fatal: HostResult): void {
+  if (pr.rescuable === 0) {
+    pr.halt(`any_errors_fatal: '${info.name}' failed on ${fatal.host}`);
+    return;
+  }
+  const failure = pr.state(fatal.host).failure;
+  for (const h of pr.ctx.batch) {
+    if (!pr.isActive(h)) continue;
+    const s = pr.state(h);
+    s.failed = true;
+    if (failure) s.failure = failure;
   }
 }
 

@@ -31,7 +31,13 @@ async function runTask(pr: PlayRun, task: TaskDef, hosts: readonly string[], blo
  */
 async function runBlock(pr: PlayRun, b: BlockDef, hosts: readonly string[], outer: readonly BlockDef[]): Promise<void> {
   const lineage = [...outer, b];
-  await runNodes(pr, b.block, hosts, lineage);
+  const rescuable = b.rescue.length > 0;
+  if (rescuable) pr.rescuable++;
+  try {
+    await runNodes(pr, b.block, hosts, lineage);
+  } finally {
+    if (rescuable) pr.rescuable--;
+  }
   const failed = hosts.filter((h) => pr.state(h).failed && !pr.state(h).unreachable);
   if (b.rescue.length > 0 && failed.length > 0 && !pr.stopped) {
     for (const h of failed) {

@@ -131,6 +131,28 @@ const cases: Case[] = [
     trace: ['t1:a:failed', 't1:b:skipped', 't1:c:skipped'],
   },
   {
+    name: 'any_errors_fatal inside a block with rescue: every host fails into the rescue, then goes on',
+    playbook: `- hosts: all
+  gather_facts: false
+  any_errors_fatal: true
+  tasks:
+    - block:
+        - name: b1
+          fail: msg=no
+          when: inventory_hostname == 'a'
+        - name: b2
+          command: "true"
+      rescue:
+        - name: r1
+          debug: {msg: "rescued after {{ ansible_failed_task.name }}"}
+    - name: after
+      command: "true"
+`,
+    code: 0,
+    trace: ['b1:a:failed', 'b1:b:skipped', 'b1:c:skipped', 'r1:a:ok', 'r1:b:ok', 'r1:c:ok', 'after:a:changed', 'after:b:changed', 'after:c:changed'],
+    recap: { a: 'failed=0 rescued=1', b: 'failed=0 rescued=1', c: 'failed=0 rescued=1' },
+  },
+  {
     name: 'max_fail_percentage: 1 of 4 failed (25%) is not above 30: goes on',
     playbook: `- hosts: all
   gather_facts: false
