@@ -24,7 +24,7 @@ export async function runPlay(run: RunContext, prepared: PreparedPlay): Promise<
   }
   for (const batch of batches(eligible, plan.play.serial)) {
     if (run.cancel.requested) return 'next';
-    const pr = new PlayRun(run, plan, { hosts: eligible, batch });
+    const pr = new PlayRun(run, plan, { hosts, batch });
     if (plan.play.gather_facts) await gatherFacts(pr, batch);
     for (const section of plan.sections) {
       if (section.name === 'roles' && section.tasks.length === 0) continue;

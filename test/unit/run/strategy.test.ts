@@ -154,6 +154,27 @@ describe('run/strategy: linear order and forks', function () {
     assert.ok(!trace(r).some((t) => t.startsWith('never')));
   });
 
+  it('magic variables: ansible_play_hosts drops failed hosts, _all keeps them, _batch is the serial batch', async () => {
+    const r = await runLocal(`- hosts: all
+  gather_facts: false
+  tasks:
+    - fail: msg=no
+      when: inventory_hostname == 'h1'
+- hosts: all
+  gather_facts: false
+  serial: 2
+  tasks:
+    - name: show
+      debug:
+        msg: "{{ join ansible_play_hosts ',' }}|{{ join ansible_play_hosts_all ',' }}|{{ join ansible_play_batch ',' }}"
+`, { hosts: ['h1', 'h2', 'h3', 'h4'] });
+    assert.deepEqual(r.results.filter((x) => x.task === 'show').map((x) => `${x.host}=${String(x.result.data['msg'])}`), [
+      'h2=h2,h3,h4|h1,h2,h3,h4|h2,h3',
+      'h3=h2,h3,h4|h1,h2,h3,h4|h2,h3',
+      'h4=h2,h3,h4|h1,h2,h3,h4|h4',
+    ]);
+  });
+
   const exits: { name: string; inventory: string; code: number }[] = [
     { name: 'every host ok: 0', inventory: 'all:\n  hosts:\n    a: {ansible_connection: local}\n', code: 0 },
     { name: 'a host failed: 2', inventory: 'all:\n  hosts:\n    a: {ansible_connection: local, boom: true}\n    b: {ansible_connection: local}\n', code: 2 },
