@@ -1,7 +1,7 @@
 // Task keywords the runner implements: when, loop + loop_control, until/retries/delay,
 // changed_when/failed_when, register, set_fact, environment, run_once, delegate_to, check_mode.
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataOf, recap, runLocal, trace } from './run-local.js';
 
@@ -211,5 +211,29 @@ describe('run/task keywords', function () {
     assert.ok(!existsSync(join(r.dir, 'copied')));
     // command and shell predict "changed" in check mode without running (docs/modules.md).
     assert.deepEqual(trace(r), ['real:a:changed', 'predicted:a:changed', 'copy predicted:a:changed']);
+  });
+
+  it('--check --diff: the diff is shown, nothing changes, notified handlers run in check mode too', async () => {
+    const r = await runLocal(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - name: seed
+      copy: {content: "old\\n", dest: "{{ playbook_dir }}/f"}
+      check_mode: false
+    - name: edit
+      copy: {content: "new\\n", dest: "{{ playbook_dir }}/f"}
+      notify: h
+  handlers:
+    - name: h
+      shell: touch {{ playbook_dir }}/handler-ran
+`,
+      { hosts: ['a'], args: ['--check', '--diff'] },
+    );
+    assert.equal(r.code, 0, r.console);
+    assert.deepEqual(trace(r), ['seed:a:changed', 'edit:a:changed', 'h:a:changed']);
+    assert.equal(readFileSync(join(r.dir, 'f'), 'utf8'), 'old\n');
+    assert.ok(!existsSync(join(r.dir, 'handler-ran')));
+    assert.match(r.console, /-old\n\+new/);
   });
 });
