@@ -1,6 +1,8 @@
-// Runs one program and measures it: wall time from spawn to exit, and peak resident memory.
-// Peak RSS comes from GNU time (`/usr/bin/time -f %M`, Debian package `time`), which reads the
-// kernel's own high-water mark; without it, /proc/PID/status is polled every 20 ms.
+// Runs one program and measures it: wall time from spawn to exit, peak resident memory and CPU
+// time. Peak RSS and CPU come from GNU time (`/usr/bin/time -f '%M %U %S'`, Debian package
+// `time`), which reads the kernel's own accounting; without it, /proc/PID/status is polled every
+// 20 ms for RSS and CPU time is not known. CPU seconds matter on a loaded machine: wall time
+// there includes waiting for a core, CPU time does not.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -11,6 +13,8 @@ export interface Measured {
   readonly wallS: number;
   /** MB (10^6 bytes); for a program that forks, GNU time reports its largest single process. */
   readonly peakRssMb: number | undefined;
+  /** User + system CPU seconds of the program and the children it waited for. */
+  readonly cpuS: number | undefined;
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -40,7 +44,7 @@ let seq = 0;
 
 export async function measure(spec: SpawnSpec): Promise<Measured> {
   const rssFile = join(tmpdir(), `deckhand-bench-rss-${process.pid}-${seq++}`);
-  const [cmd, args] = rssMethod === 'gnu-time' ? [GNU_TIME, ['-f', '%M', '-o', rssFile, spec.command, ...spec.args]] : [spec.command, spec.args];
+  const [cmd, args] = rssMethod === 'gnu-time' ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, spec.command, ...spec.args]] : [spec.command, spec.args];
   const started = performance.now();
   const child = spawn(cmd, args, { env: spec.env ?? process.env, ...(spec.cwd ? { cwd: spec.cwd } : {}), stdio: ['ignore', 'pipe', 'pipe'] });
   current = child;
@@ -56,8 +60,9 @@ export async function measure(spec: SpawnSpec): Promise<Measured> {
     });
     const wallS = (performance.now() - started) / 1000;
     await Promise.all([out.done, err.done]);
-    const kb = rssMethod === 'gnu-time' ? await readGnuTimeKb(rssFile) : polledKb;
-    return { wallS, peakRssMb: kb > 0 ? (kb * 1024) / 1e6 : undefined, exitCode, stdout: out.text(), stderr: err.text() };
+    const gnu = rssMethod === 'gnu-time' ? await readGnuTime(rssFile) : undefined;
+    const kb = gnu?.kb ?? polledKb;
+    return { wallS, peakRssMb: kb > 0 ? (kb * 1024) / 1e6 : undefined, cpuS: gnu?.cpuS, exitCode, stdout: out.text(), stderr: err.text() };
   } finally {
     clearTimeout(timer);
     clearInterval(poll);
@@ -82,12 +87,12 @@ function collect(stream: NodeJS.ReadableStream | null): { done: Promise<void>; t
   return { done, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-async function readGnuTimeKb(path: string): Promise<number> {
-  // GNU time writes "Command exited with non-zero status N" before the value when N != 0.
+async function readGnuTime(path: string): Promise<{ kb: number; cpuS: number | undefined }> {
+  // GNU time writes "Command exited with non-zero status N" before the values when N != 0.
   const text = await readFile(path, 'utf8').catch(() => '');
-  const last = text.trim().split('\n').pop() ?? '';
-  const kb = Number(last);
-  return Number.isFinite(kb) ? kb : 0;
+  const [kb, user, sys] = (text.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  const cpu = (user ?? NaN) + (sys ?? NaN);
+  return { kb: kb !== undefined && Number.isFinite(kb) ? kb : 0, cpuS: Number.isFinite(cpu) ? cpu : undefined };
 }
 
 async function readRssKb(pid: number | undefined): Promise<number> {

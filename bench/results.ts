@@ -68,7 +68,7 @@ export function renderText(r: BenchResults): string {
   lines.push(`load average: ${fmtLoad(m.loadStart)} at start, ${fmtLoad(m.loadEnd)} at end; peak RSS via ${m.rssMethod}`);
   lines.push(`workload: ${r.config.hosts} hosts × ${r.config.tasks} tasks, forks ${r.config.forks}, median of ${r.config.repeat} (ansible: 1)`);
   lines.push('');
-  lines.push(table(['tool', 'run', 'wall s', 'peak RSS MB', 'changed'], r.comparison.map((s) => [TOOL_NAMES[s.tool], s.run, s.wallS.toFixed(2), fmtMb(s.peakRssMb), String(s.samples[0]?.changed ?? '')])));
+  lines.push(table(['tool', 'run', 'wall s', 'peak RSS MB', 'CPU s', 'changed'], r.comparison.map((s) => [TOOL_NAMES[s.tool], s.run, s.wallS.toFixed(2), fmtMb(s.peakRssMb), s.cpuS?.toFixed(2) ?? '?', String(s.samples[0]?.changed ?? '')])));
   lines.push('');
   const a = r.ratios.ansibleOverDeckhand;
   if (a) lines.push(`deckhand / ansible: ${(1 / a.first).toFixed(3)} first run, ${(1 / a.second).toFixed(3)} second run (deckhand ${a.first.toFixed(1)}× and ${a.second.toFixed(1)}× faster)`);
@@ -81,8 +81,8 @@ export function renderText(r: BenchResults): string {
     lines.push(`scale: deckhand, ${r.config.tasks} tasks, forks = hosts`);
     lines.push(
       table(
-        ['hosts', 'first s', 'second s', 's/host-task (1st)', 's/host-task (2nd)', 'peak RSS MB'],
-        r.scale.map((s) => [String(s.hosts), s.first.wallS.toFixed(2), s.second.wallS.toFixed(2), s.sPerHostTask.toFixed(4), s.sPerHostTaskSecond.toFixed(4), fmtMb(maxOf(s.first.peakRssMb, s.second.peakRssMb))]),
+        ['hosts', 'first s', 'second s', 's/host-task (1st)', 's/host-task (2nd)', 'CPU s (1st)', 'peak RSS MB'],
+        r.scale.map((s) => [String(s.hosts), s.first.wallS.toFixed(2), s.second.wallS.toFixed(2), s.sPerHostTask.toFixed(4), s.sPerHostTaskSecond.toFixed(4), s.first.cpuS?.toFixed(2) ?? '?', fmtMb(maxOf(s.first.peakRssMb, s.second.peakRssMb))]),
       ),
     );
   }

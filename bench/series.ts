@@ -12,6 +12,7 @@ export type RunKind = 'first' | 'second';
 export interface Sample {
   readonly wallS: number;
   readonly peakRssMb: number | undefined;
+  readonly cpuS: number | undefined;
   readonly changed: number;
   /** 1-minute load average when the run started. */
   readonly load1: number;
@@ -24,6 +25,8 @@ export interface Series {
   readonly run: RunKind;
   readonly wallS: number;
   readonly peakRssMb: number | undefined;
+  /** Median controller CPU seconds (user + system). */
+  readonly cpuS: number | undefined;
   readonly expectedChanged: number;
   readonly samples: readonly Sample[];
 }
@@ -51,7 +54,7 @@ export async function runPair(tool: Tool, s: SeriesSetup, log: (line: string) =>
     const load1 = loadavg()[0] ?? 0;
     const t = await runTool(tool, p, kind);
     out.push({ ...t, load1 });
-    log(`  ${tool.padEnd(12)} ${String(s.hosts.length).padStart(3)} hosts  ${kind.padEnd(6)} ${t.wallS.toFixed(2)} s  ${t.peakRssMb?.toFixed(0) ?? '?'} MB  changed=${t.changed}  load ${load1.toFixed(2)}`);
+    log(`  ${tool.padEnd(12)} ${String(s.hosts.length).padStart(3)} hosts  ${kind.padEnd(6)} ${t.wallS.toFixed(2)} s  ${t.peakRssMb?.toFixed(0) ?? '?'} MB  cpu ${t.cpuS?.toFixed(2) ?? '?'} s  changed=${t.changed}  load ${load1.toFixed(2)}`);
   }
   const [first, second] = out;
   if (!first || !second) throw new Error('unreachable: two runs were made');
@@ -72,6 +75,7 @@ export function summarizePairs(tool: Tool, s: SeriesSetup, pairs: readonly [Samp
 
 function summarize(tool: Tool, s: SeriesSetup, run: RunKind, samples: Sample[], expectedChanged: number): Series {
   const rss = samples.map((x) => x.peakRssMb).filter((x): x is number => x !== undefined);
+  const cpu = samples.map((x) => x.cpuS).filter((x): x is number => x !== undefined);
   return {
     tool,
     hosts: s.hosts.length,
@@ -80,6 +84,7 @@ function summarize(tool: Tool, s: SeriesSetup, run: RunKind, samples: Sample[], 
     wallS: median(samples.map((x) => x.wallS)),
     // The worst case is what a user must provision for.
     peakRssMb: rss.length ? Math.max(...rss) : undefined,
+    cpuS: cpu.length ? median(cpu) : undefined,
     expectedChanged,
     samples,
   };

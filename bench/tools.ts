@@ -13,6 +13,7 @@ export type Tool = 'deckhand' | 'ansible' | 'floor' | 'floor-linear';
 export interface ToolRun {
   readonly wallS: number;
   readonly peakRssMb: number | undefined;
+  readonly cpuS: number | undefined;
   readonly changed: number;
 }
 
@@ -65,7 +66,7 @@ async function runDeckhand(p: Prepared, label: string): Promise<ToolRun> {
   });
   ensureOk('deckhand', m);
   const doc = JSON.parse(await readFile(report, 'utf8')) as { stats: Record<string, { changed?: number; failed?: number; unreachable?: number }> };
-  return { wallS: m.wallS, peakRssMb: m.peakRssMb, changed: sumChanged(doc.stats) };
+  return { wallS: m.wallS, peakRssMb: m.peakRssMb, cpuS: m.cpuS, changed: sumChanged(doc.stats) };
 }
 
 async function runAnsible(p: Prepared): Promise<ToolRun> {
@@ -76,7 +77,7 @@ async function runAnsible(p: Prepared): Promise<ToolRun> {
     timeoutMs: RUN_TIMEOUT_MS,
   });
   ensureOk('ansible-playbook', m);
-  return { wallS: m.wallS, peakRssMb: m.peakRssMb, changed: sumChanged(parseRecap(m.stdout)) };
+  return { wallS: m.wallS, peakRssMb: m.peakRssMb, cpuS: m.cpuS, changed: sumChanged(parseRecap(m.stdout)) };
 }
 
 /** Ansible as a user who wants speed would run it: pipelining, persistent ssh masters. */
@@ -100,7 +101,7 @@ async function runFloor(p: Prepared, linear: boolean): Promise<ToolRun> {
   const m = await measure({ command: process.execPath, args, timeoutMs: RUN_TIMEOUT_MS });
   ensureOk('floor', m);
   const r = JSON.parse(m.stdout) as { changed: number };
-  return { wallS: m.wallS, peakRssMb: m.peakRssMb, changed: r.changed };
+  return { wallS: m.wallS, peakRssMb: m.peakRssMb, cpuS: m.cpuS, changed: r.changed };
 }
 
 function ensureOk(what: string, m: Measured): void {
