@@ -1,7 +1,6 @@
 // mqtt_roundtrip: from the controller, connect to a broker, subscribe to a unique topic, publish
 // with QoS 1 and receive the message back within a deadline — or, with expect: refused, prove
 // that the broker turns an anonymous client away. Read-only, so it also runs in check mode.
-import { mqttRoundTrip } from '../../verify/mqtt-roundtrip.js';
 import { defineModule } from '../types.js';
 
 interface MqttArgs {
@@ -33,6 +32,8 @@ export const mqttRoundtrip = defineModule<MqttArgs>({
     const port = Number(args.port);
     const timeoutMs = Number(args.timeout ?? 15) * 1000;
     const where = `${args.host}:${port}`;
+    // Loaded on use: the MQTT client is large, and most runs (and every --syntax-check) never need it.
+    const { mqttRoundTrip } = await import('../../verify/mqtt-roundtrip.js');
     const r = await mqttRoundTrip({
       host: args.host,
       port,
