@@ -14,7 +14,8 @@ export function isSelected(taskTags: readonly string[], sel: TagSelection): bool
 }
 
 function passesOnly(tags: Set<string>, only: Set<string>): boolean {
-  if (tags.has('always') && !only.has('never')) return true;
+  // `always` runs whatever --tags says (only --skip-tags always stops it), as in Ansible.
+  if (tags.has('always')) return true;
   const own = [...tags].filter((t) => t !== 'always' && t !== 'never');
   if (own.some((t) => only.has(t))) return true;
   if (tags.has('never')) return only.has('never');

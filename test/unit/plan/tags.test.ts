@@ -14,6 +14,7 @@ const cases: [string[], string[], string[], boolean][] = [
   [['never', 'debug'], ['debug'], [], true],
   [['never', 'debug'], ['all'], [], false],
   [['never'], ['never'], [], true],
+  [['always'], ['never'], [], true],
   [['a'], ['tagged'], [], true],
   [[], ['tagged'], [], false],
   [[], ['untagged'], [], true],
