@@ -46,6 +46,7 @@ export function commonKeywords(raw: Record<string, unknown>): CommonKeywords {
     'any_errors_fatal',
     'run_once',
     'delegate_to',
+    'connection',
   ]) {
     if (raw[k] !== undefined) kw[k] = raw[k];
   }

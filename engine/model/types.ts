@@ -39,6 +39,8 @@ export interface CommonKeywords {
   readonly any_errors_fatal?: boolean;
   readonly run_once?: boolean;
   readonly delegate_to?: string;
+  /** `connection: local` on a play, block or task (ansible_connection in the inventory wins). */
+  readonly connection?: string;
 }
 
 export interface TaskDef extends CommonKeywords {

@@ -25,7 +25,10 @@ export function delegateTarget(tr: TaskRun, task: TaskDef, vars: TaskVars): Made
 }
 
 export function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars: TaskVars): Made<ModuleContext> {
-  const plain = withRemoteUser(tr, vars.plain(CONNECTION_VARS));
+  const keyword = inherited(task, tr.lineage, 'connection');
+  const fromVars = withRemoteUser(tr, vars.plain(CONNECTION_VARS));
+  // The `connection` keyword applies unless the inventory names a connection for the host.
+  const plain = keyword !== undefined && fromVars['ansible_connection'] === undefined ? { ...fromVars, ansible_connection: keyword } : fromVars;
   const delegate = delegateTarget(tr, task, vars);
   if (!delegate.ok) return delegate;
   let target = host.name;

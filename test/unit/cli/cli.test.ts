@@ -75,3 +75,17 @@ describe('cli: listing site.yml', () => {
     assert.match(r.out, /playbook: playbooks\/site\.yml/);
   });
 });
+
+describe('cli: the connection keyword', () => {
+  it('connection: local on a play runs on the controller without SSH', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'deckhand-conn-'));
+    writeFileSync(join(dir, 'pb.yml'), '- hosts: web1\n  connection: local\n  gather_facts: false\n  tasks:\n    - command: hostname\n      changed_when: false\n');
+    const io = captureIo(dir);
+    const code = await main(['run', 'pb.yml', '-i', 'web1,'], io);
+    assert.equal(code, 0, io.text().out);
+    assert.match(io.text().out, /ok: \[web1\]/);
+  });
+});
