@@ -1,10 +1,9 @@
 // command: runs a program with an argument list, no shell. Free-form text is split like a
 // shell would split words (quotes, backslashes) but nothing is expanded: no globs, no $VARS.
-import { defineModule } from './types.js';
-import { checkGuards, runCommand, type CommandRun } from './support/run-command.js';
-import { objectSchema, str, strList } from './support/schema.js';
+import { commandModule } from './support/command-module.js';
+import type { CommandRun } from './support/run-command.js';
+import { strList } from './support/schema.js';
 import { extractFreeForm, splitWords } from './support/split-args.js';
-import { fail } from './support/outcome.js';
 
 export interface CommandArgs {
   readonly cmd?: string;
@@ -51,27 +50,4 @@ export function commandRun(args: CommandArgs): (CommandRun & { creates?: string;
   };
 }
 
-export const command = defineModule<CommandArgs, CommandRun>({
-  name: 'command',
-  freeForm: 'cmd',
-  schema: objectSchema({
-    cmd: str,
-    argv: strList,
-    creates: str,
-    removes: str,
-    chdir: str,
-    stdin: str,
-    stdin_add_newline: { type: 'boolean', default: true },
-    strip_empty_ends: { type: 'boolean', default: true },
-  }),
-  async check(args, ctx) {
-    const r = commandRun(args);
-    if ('error' in r) return fail(r.error);
-    return checkGuards(ctx, r, r);
-  },
-  async apply(_args, ctx, outcome) {
-    if (outcome.plan === undefined) return { changed: false, failed: true, msg: 'nothing planned' };
-    return runCommand(ctx, outcome.plan);
-  },
-});
-
+export const command = commandModule<CommandArgs>('command', { argv: strList }, commandRun);

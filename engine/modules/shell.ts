@@ -1,9 +1,8 @@
 // shell: runs a script with /bin/sh (or `executable`). The script is passed to `sh -c` as one
 // argument; it is the user's shell text, so pipes, globs and $VARS work as written.
-import { defineModule } from './types.js';
-import { fail } from './support/outcome.js';
-import { checkGuards, runCommand, type CommandRun } from './support/run-command.js';
-import { objectSchema, str } from './support/schema.js';
+import { commandModule } from './support/command-module.js';
+import type { CommandRun } from './support/run-command.js';
+import { str } from './support/schema.js';
 import { extractFreeForm } from './support/split-args.js';
 
 export interface ShellArgs {
@@ -46,26 +45,4 @@ export function shellRun(args: ShellArgs): (CommandRun & { creates?: string; rem
   };
 }
 
-export const shell = defineModule<ShellArgs, CommandRun>({
-  name: 'shell',
-  freeForm: 'cmd',
-  schema: objectSchema({
-    cmd: str,
-    executable: str,
-    creates: str,
-    removes: str,
-    chdir: str,
-    stdin: str,
-    stdin_add_newline: { type: 'boolean', default: true },
-    strip_empty_ends: { type: 'boolean', default: true },
-  }),
-  async check(args, ctx) {
-    const r = shellRun(args);
-    if ('error' in r) return fail(r.error);
-    return checkGuards(ctx, r, r);
-  },
-  async apply(_args, ctx, outcome) {
-    if (outcome.plan === undefined) return { changed: false, failed: true, msg: 'nothing planned' };
-    return runCommand(ctx, outcome.plan);
-  },
-});
+export const shell = commandModule<ShellArgs>('shell', { executable: str }, shellRun);
