@@ -17,7 +17,7 @@ export function validateAt(
   const validate = validatorFor(schema);
   if (validate(value)) return true;
   const errors = (validate.errors ?? []).filter((e) => !isTemplate(valueAt(value, pointerToPath(e.instancePath))));
-  ctx.report(...ajvToDiagnostics(errors, file, path, what));
+  ctx.report(...ajvToDiagnostics(errors, file, path, what, schema));
   return errors.length === 0;
 }
 

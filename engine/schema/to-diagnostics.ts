@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { closest } from '../errors/suggest.js';
 import type { DataPath, YamlFile } from '../load/yaml-file.js';
+import type { JsonSchema } from '../modules/types.js';
 
 export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
@@ -19,12 +20,13 @@ export function ajvToDiagnostics(
   file: YamlFile,
   base: DataPath,
   what: string,
+  schema: JsonSchema,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors ?? []) {
     const path = [...base, ...pointerToPath(e.instancePath)];
-    const d = toDiagnostic(e, file, path, e.instancePath === '' ? what : undefined);
+    const d = toDiagnostic(e, file, path, e.instancePath === '' ? what : undefined, schema);
     const key = `${d.code}|${d.pos?.line}|${d.pos?.col}|${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -34,13 +36,13 @@ export function ajvToDiagnostics(
   return out;
 }
 
-function toDiagnostic(e: ErrorObject, file: YamlFile, path: DataPath, what: string | undefined): Diagnostic {
+function toDiagnostic(e: ErrorObject, file: YamlFile, path: DataPath, what: string | undefined, schema: JsonSchema): Diagnostic {
   const name = describe(path, what);
   const params: Record<string, unknown> = e.params;
   switch (e.keyword) {
     case 'additionalProperties': {
       const prop = String(params['additionalProperty']);
-      const allowed = allowedKeys(e);
+      const allowed = allowedKeys(e, schema);
       const hint = closest(prop, allowed);
       return file.at(
         [...path, prop],
@@ -63,10 +65,13 @@ function toDiagnostic(e: ErrorObject, file: YamlFile, path: DataPath, what: stri
   }
 }
 
-function allowedKeys(e: ErrorObject): string[] {
-  const schema: unknown = e.parentSchema;
-  if (schema && typeof schema === 'object' && 'properties' in schema) {
-    const props: unknown = schema.properties;
+/** The keys the failing object may have: its schema is found from the error's schemaPath. */
+function allowedKeys(e: ErrorObject, root: JsonSchema): string[] {
+  const segs = e.schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
+  let node: unknown = root;
+  for (const seg of segs) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  if (node && typeof node === 'object' && 'properties' in node) {
+    const props: unknown = node.properties;
     if (props && typeof props === 'object') return Object.keys(props);
   }
   return [];
