@@ -1,13 +1,17 @@
 // file: makes a path a file, directory, symbolic or hard link, removes it, or touches it,
-// and sets its mode/owner/group (recursively for directories with recurse). Probes the path,
-// its target and the link source in one round trip; the decision is in support/file-state.ts.
+// and sets its mode/owner/group (recursively for directories with recurse). Check probes the
+// path, its target and the link source in one round trip, then apply changes what differs; the
+// decision is in support/file-state.ts. A real run of the common states without --diff does
+// both in a single round trip (support/file-once.ts).
 import { dirname, isAbsolute } from 'node:path';
-import { defineModule, type ModuleContext } from './types.js';
+import { defineModule, type CheckOutcome, type ModuleContext, type ModuleResult } from './types.js';
 import { decideAttrs, describeAttrs, pathData, stateDiff, type AttrState } from './support/file-attrs.js';
-import { decideFile, defaultState, type FileDecision, type FileState } from './support/file-state.js';
+import { onceRequest, runOnce, type OnceRequest } from './support/file-once.js';
+import { probeFacts } from './support/file-probe.js';
+import { decideFile, defaultState, type FileDecision, type FileFacts, type FileState } from './support/file-state.js';
 import { firstError, runScript } from './support/host.js';
 import { fail, unchanged } from './support/outcome.js';
-import { PROBE_FN, parseProbe, probePaths } from './support/probe-path.js';
+import { PROBE_FN, parseProbe } from './support/probe-path.js';
 import { enumOf, fileAttrs, objectSchema, pick, str } from './support/schema.js';
 import { SET_ATTRS_FN } from './support/write-file.js';
 
@@ -27,11 +31,14 @@ export interface FileArgs {
   readonly modification_time?: 'now' | 'preserve';
 }
 
-interface FilePlan {
+interface ApplyPlan {
   readonly path: string;
   readonly decision: FileDecision;
   readonly recurse: boolean;
 }
+
+/** Either what check decided, or (`once`) a request to probe and apply in one script. */
+type FilePlan = ApplyPlan | { readonly once: OnceRequest };
 
 const RECURSE_SCRIPT = `find "$1" -printf '%m\\t%u\\t%g\\t%U\\t%G\\t%y\\n' | sort -u | head -n 10000`;
 
@@ -72,6 +79,82 @@ else
 fi
 probe "$p" 0 '' 0 0`;
 
+/** From the facts about the path, what check reports: a final result or a plan to apply. */
+async function decide(args: FileArgs, ctx: ModuleContext, path: string, facts: FileFacts): Promise<CheckOutcome<FilePlan>> {
+  const { self, target } = facts;
+  const recurse = args.recurse === true;
+  const state = args.state ?? defaultState(facts, recurse);
+  const touchTimes = !(args.access_time === 'preserve' && args.modification_time === 'preserve');
+  const req = { state, src: args.src, attrs: { mode: args.mode, owner: args.owner, group: args.group }, force: args.force === true, follow: args.follow !== false, touchTimes };
+  const decision = decideFile(path, req, facts);
+  if ('error' in decision) return fail(decision.error, { path });
+  let changed = decision.changed;
+  const useRecurse = recurse && state === 'directory';
+  if (useRecurse && !changed && target !== undefined) {
+    const differs = await recurseDiffers(ctx, path, args);
+    if (typeof differs === 'string') return fail(differs);
+    changed = differs;
+  }
+  const shown = decision.action === 'none' && (self?.type !== 'link' || !req.follow) ? self : target;
+  if (!changed) return unchanged({ ...pathData(path, shown), ...(args.src === undefined ? {} : { src: args.src }) });
+  const before = describeAttrs(self, decision.before);
+  const after = decision.after === 'absent' ? { state: 'absent' } : { ...before, state: decision.after, ...decision.attrs };
+  return {
+    changed: true,
+    plan: { path, decision, recurse: useRecurse },
+    ...(ctx.diff ? { diff: [stateDiff(path, before, after)] } : {}),
+  };
+}
+
+function applyFailed(plan: ApplyPlan, err: string): ModuleResult {
+  const { action } = plan.decision;
+  return { changed: false, failed: true, msg: `${action === 'none' ? 'set attributes of' : action} ${plan.path}: ${err}` };
+}
+
+/**
+ * One round trip: the host changed what differs. `changed` still comes from decideFile on the
+ * facts before; when that wants a change the host did not make, the two-step apply makes it.
+ */
+async function applyOnce(args: FileArgs, ctx: ModuleContext, req: OnceRequest): Promise<ModuleResult> {
+  const res = await runOnce(ctx, req);
+  if (!res.ok) {
+    if (res.facts === undefined) return { changed: false, failed: true, msg: res.msg };
+    // Named after the action the two-step path would have failed in, as its message is.
+    const planned = (await decide(args, ctx, req.path, res.facts)).plan;
+    if (planned !== undefined && !('once' in planned)) return applyFailed(planned, res.msg);
+    return { changed: false, failed: true, msg: `${req.state} ${req.path}: ${res.msg}` };
+  }
+  if (res.acted) return { changed: true, data: pathData(req.path, res.after) };
+  const outcome = await decide(args, ctx, req.path, res.facts);
+  if (outcome.final !== undefined) return outcome.final;
+  const plan = outcome.plan;
+  if (plan === undefined || 'once' in plan) return { changed: false, failed: true, msg: `${req.path}: nothing planned` };
+  return applyPlan(args, ctx, plan, undefined);
+}
+
+async function applyPlan(args: FileArgs, ctx: ModuleContext, plan: ApplyPlan, diff: CheckOutcome['diff']): Promise<ModuleResult> {
+  const { decision } = plan;
+  const mode = plan.recurse && args.mode !== undefined ? String(typeof args.mode === 'number' ? args.mode.toString(8) : args.mode) : (decision.attrs.mode ?? '');
+  const argv = [
+    plan.path,
+    decision.action,
+    args.src ?? '',
+    args.force === true ? '1' : '0',
+    mode,
+    plan.recurse ? (args.owner ?? '') : (decision.attrs.owner ?? ''),
+    plan.recurse ? (args.group ?? '') : (decision.attrs.group ?? ''),
+    plan.recurse ? '1' : '0',
+  ];
+  const res = await runScript(ctx, APPLY_SCRIPT, argv);
+  if (res.rc !== 0) return applyFailed(plan, firstError(res));
+  const info = parseProbe(res.stdout)?.info;
+  return {
+    changed: true,
+    ...(diff === undefined ? {} : { diff }),
+    data: { ...pathData(plan.path, info), ...(args.src === undefined ? {} : { src: args.src }) },
+  };
+}
+
 export const file = defineModule<FileArgs, FilePlan>({
   name: 'file',
   schema: objectSchema(
@@ -91,60 +174,17 @@ export const file = defineModule<FileArgs, FilePlan>({
   async check(args, ctx) {
     const path = pick(args.path, args.dest, args.name);
     if (path === undefined) return fail('path is required');
+    const once = onceRequest(ctx, path, args);
+    if (once !== undefined) return { changed: 'unknown', plan: { once } };
     const srcPath = args.src === undefined ? undefined : isAbsolute(args.src) ? args.src : `${dirname(path)}/${args.src}`;
-    const probed = await probePaths(ctx, [
-      { path, opts: { follow: false } },
-      { path, opts: { follow: true } },
-      ...(srcPath === undefined ? [] : [{ path: srcPath, opts: { follow: args.state !== 'hard' } }]),
-    ]);
+    const probed = await probeFacts(ctx, path, srcPath === undefined ? undefined : { path: srcPath, follow: args.state !== 'hard' });
     if (!probed.ok) return fail(probed.msg);
-    const [self, target, src] = probed.infos;
-    const facts = { self, target, src };
-    const recurse = args.recurse === true;
-    const state = args.state ?? defaultState(facts, recurse);
-    const touchTimes = !(args.access_time === 'preserve' && args.modification_time === 'preserve');
-    const req = { state, src: args.src, attrs: { mode: args.mode, owner: args.owner, group: args.group }, force: args.force === true, follow: args.follow !== false, touchTimes };
-    const decision = decideFile(path, req, facts);
-    if ('error' in decision) return fail(decision.error, { path });
-    let changed = decision.changed;
-    const useRecurse = recurse && state === 'directory';
-    if (useRecurse && !changed && target !== undefined) {
-      const differs = await recurseDiffers(ctx, path, args);
-      if (typeof differs === 'string') return fail(differs);
-      changed = differs;
-    }
-    const shown = decision.action === 'none' && (self?.type !== 'link' || !req.follow) ? self : target;
-    if (!changed) return unchanged({ ...pathData(path, shown), ...(args.src === undefined ? {} : { src: args.src }) });
-    const before = describeAttrs(self, decision.before);
-    const after = decision.after === 'absent' ? { state: 'absent' } : { ...before, state: decision.after, ...decision.attrs };
-    return {
-      changed: true,
-      plan: { path, decision, recurse: useRecurse },
-      ...(ctx.diff ? { diff: [stateDiff(path, before, after)] } : {}),
-    };
+    return decide(args, ctx, path, probed.facts);
   },
   async apply(args, ctx, outcome) {
     const plan = outcome.plan;
     if (plan === undefined) return { changed: false, msg: 'nothing to do' };
-    const { decision } = plan;
-    const mode = plan.recurse && args.mode !== undefined ? String(typeof args.mode === 'number' ? args.mode.toString(8) : args.mode) : (decision.attrs.mode ?? '');
-    const argv = [
-      plan.path,
-      decision.action,
-      args.src ?? '',
-      args.force === true ? '1' : '0',
-      mode,
-      plan.recurse ? (args.owner ?? '') : (decision.attrs.owner ?? ''),
-      plan.recurse ? (args.group ?? '') : (decision.attrs.group ?? ''),
-      plan.recurse ? '1' : '0',
-    ];
-    const res = await runScript(ctx, APPLY_SCRIPT, argv);
-    if (res.rc !== 0) return { changed: false, failed: true, msg: `${decision.action === 'none' ? 'set attributes of' : decision.action} ${plan.path}: ${firstError(res)}` };
-    const info = parseProbe(res.stdout)?.info;
-    return {
-      changed: true,
-      ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
-      data: { ...pathData(plan.path, info), ...(args.src === undefined ? {} : { src: args.src }) },
-    };
+    if ('once' in plan) return applyOnce(args, ctx, plan.once);
+    return applyPlan(args, ctx, plan, outcome.diff);
   },
 });

@@ -40,7 +40,10 @@ export interface ProbeOptions {
 
 export type ProbeResult = { readonly ok: true; readonly info: PathInfo | undefined } | { readonly ok: false; readonly msg: string };
 
-/** sh function `probe PATH FOLLOW SUMS WANT MAX`, shared by scripts that report a path after changing it. */
+/**
+ * sh function `probe PATH FOLLOW SUMS WANT MAX`, shared by scripts that report a path after changing it.
+ * For a path that exists it leaves the tab-separated stat line in $s (%f %a %u %g %s %U %G ...).
+ */
 export const PROBE_FN = `probe() {
   p=$1; follow=$2; sums=$3; want=$4; max=$5
   if [ ! -e "$p" ] && [ ! -L "$p" ]; then echo absent; return 0; fi
