@@ -1,6 +1,7 @@
 // A task's module arguments: a mapping, a k=v string, or a free-form command; merged with `args:`
 // and validated against the module's schema.
 import type { AnyModule } from '../modules/types.js';
+import { isFalseWord, isTrueWord } from '../vars/ansible-bool.js';
 import { asRecord, isRecord } from './keywords.js';
 import { parseFreeForm, parseKvArgs } from './kv-args.js';
 import type { LoadContext } from './load-context.js';
@@ -41,8 +42,6 @@ function specialKeys(mod: AnyModule): Set<string> {
   return new Set(Object.keys(props).filter((k) => k !== mod.freeForm));
 }
 
-const TRUE = new Set(['yes', 'true', 'on', '1', 'y']);
-const FALSE = new Set(['no', 'false', 'off', '0', 'n']);
 
 /** k=v values are text; give them the type the schema expects, as Ansible's argument spec does. */
 function coerceKv(args: Record<string, unknown>, mod: AnyModule): Record<string, unknown> {
@@ -53,9 +52,8 @@ function coerceKv(args: Record<string, unknown>, mod: AnyModule): Record<string,
     const types = Array.isArray(type) ? type : [type];
     let value: unknown = v;
     if (typeof v === 'string' && !types.includes('string')) {
-      const lower = v.toLowerCase();
-      if (types.includes('boolean') && TRUE.has(lower)) value = true;
-      else if (types.includes('boolean') && FALSE.has(lower)) value = false;
+      if (types.includes('boolean') && isTrueWord(v)) value = true;
+      else if (types.includes('boolean') && isFalseWord(v)) value = false;
       else if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(v)) value = Number(v);
     }
     out[k] = value;

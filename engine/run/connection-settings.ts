@@ -1,5 +1,6 @@
 // Connection settings from a host's variables, with Ansible's names (docs/connections.md).
 import { homedir } from 'node:os';
+import { isFalseWord, isTrueWord } from '../vars/ansible-bool.js';
 import { defaultKnownHostsFiles, type BecomeOptions, type SshTarget } from '../connection/index.js';
 
 export type ConnectionSpec = { kind: 'local'; host: string } | { kind: 'ssh'; target: SshTarget };
@@ -12,7 +13,7 @@ export interface BecomeDefaults {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 export function truthy(v: unknown): boolean {
-  if (typeof v === 'string') return ['yes', 'true', 'on', '1', 'y'].includes(v.toLowerCase());
+  if (typeof v === 'string') return isTrueWord(v);
   return v === true || v === 1;
 }
 
@@ -49,7 +50,7 @@ export function connectionSpec(
 }
 
 function explicitlyFalse(v: unknown): boolean {
-  if (typeof v === 'string') return ['no', 'false', 'off', '0', 'n'].includes(v.trim().toLowerCase());
+  if (typeof v === 'string') return isFalseWord(v);
   return v === false || v === 0;
 }
 

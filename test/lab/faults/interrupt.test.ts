@@ -2,25 +2,12 @@
 // bounded grace period (10 s), the recap is printed and the exit code is 99; a second SIGINT
 // aborts at once. Over SSH (lab hosts) and the local connection; the process must exit by itself.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useLab } from '../../support/lab-fixture.js';
 import { isRunningArgv, sleep, spawnCli, waitFor } from './fault-tools.js';
-
-/** Local processes whose argv is exactly `sleep ARG` (ARG is unique per case). */
-function localSleeps(arg: string): number {
-  let n = 0;
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      if (readFileSync(`/proc/${p}/cmdline`, 'utf8') === `sleep\0${arg}\0`) n++;
-    } catch {
-      // gone
-    }
-  }
-  return n;
-}
+import { localSleeps } from '../../support/local-processes.js';
 
 const playbook = (nap: string): string => `- hosts: all
   gather_facts: false

@@ -2,23 +2,11 @@
 // handler or play starts; what was running finishes within the grace period; the exit code is 99.
 // The run's own SIGINT listener is called directly (emitting SIGINT would reach mocha's too).
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dataOf, runLocal, trace, type LocalRun } from './run-local.js';
+import { localSleeps } from '../../support/local-processes.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function localSleeps(arg: string): number {
-  let n = 0;
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      if (readFileSync(`/proc/${p}/cmdline`, 'utf8') === `sleep\0${arg}\0`) n++;
-    } catch {
-      // gone
-    }
-  }
-  return n;
-}
 
 /** Starts the run, waits for `ready`, then interrupts it once; returns the run and the seconds it took after the interrupt. */
 async function interrupted(playbook: string, ready: () => boolean, hosts = ['a'], args: string[] = []): Promise<{ r: LocalRun; after: number }> {
