@@ -1,17 +1,19 @@
 // One ajv instance for the whole process: strict (a schema typo fails at start-up), every error
 // collected, each schema compiled once and cached — compiling per call is slow and leaks. Start-up
 // matters too: `npm run build` generates the validators of every known schema ahead of time
-// (build-validators.ts); a schema found there is not compiled again at run time.
+// (build-validators.ts); a schema found there is not compiled again at run time, and ajv itself
+// (about 45 ms to load) is only required when a schema is missing from the generated set.
 import { createRequire } from 'node:module';
-import AjvModule, { type ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../modules/types.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { schemaKey } from './schema-key.js';
 
-// ajv ships CommonJS with a default export; under NodeNext the class sits on `.default`.
-const Ajv = AjvModule.default;
+type AjvClass = typeof AjvModule.default;
+const requireHere = createRequire(import.meta.url);
 
-let ajv: InstanceType<typeof Ajv> | undefined;
+let ajv: InstanceType<AjvClass> | undefined;
 let generated: Readonly<Record<string, ValidateFunction>> | undefined;
 const cache = new WeakMap<JsonSchema, ValidateFunction>();
 
@@ -20,7 +22,7 @@ export const GENERATED_FILE = 'validators.generated.cjs';
 function precompiled(): Readonly<Record<string, ValidateFunction>> {
   if (!generated) {
     try {
-      generated = createRequire(import.meta.url)(`./${GENERATED_FILE}`) as Record<string, ValidateFunction>;
+      generated = requireHere(`../schema/${GENERATED_FILE}`) as Record<string, ValidateFunction>;
     } catch {
       generated = {};
     }
@@ -31,8 +33,17 @@ function precompiled(): Readonly<Record<string, ValidateFunction>> {
 export function validatorFor(schema: JsonSchema): ValidateFunction {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = precompiled()[schemaKey(schema)] ?? (ajv ??= new Ajv(AJV_OPTIONS)).compile(schema);
+    fn = precompiled()[schemaKey(schema)] ?? compiler().compile(schema);
     cache.set(schema, fn);
   }
   return fn;
+}
+
+/** ajv ships CommonJS with the class on `.default`. */
+function compiler(): InstanceType<AjvClass> {
+  if (!ajv) {
+    const Ajv = (requireHere('ajv') as typeof AjvModule).default;
+    ajv = new Ajv(AJV_OPTIONS);
+  }
+  return ajv;
 }
