@@ -1,6 +1,9 @@
-// Builds the single shell line a connection runs: [cd DIR &&] [sudo …] [env K=V …] argv.
-// Every word goes through shellJoin; nothing here concatenates raw values.
+// Builds the single shell line a connection runs: [cd DIR &&] exec [timeout …] [sudo …]
+// [sh -c ENV_SCRIPT sh] argv. Every word goes through shellJoin; nothing here
+// concatenates raw values. Environment values are not on the line at all: they
+// go in stdinHeader (see env-stdin.ts).
 import { buildBecomeArgv } from './become.js';
+import { ENV_SCRIPT, envHeader } from './env-stdin.js';
 import { shellJoin, shellQuote } from './shell-quote.js';
 import type { BecomeOptions } from './types.js';
 
@@ -26,22 +29,19 @@ export interface PreparedCommand {
   readonly line: string;
   /** Present when sudo will ask for a password; the process driver answers it. */
   readonly handshake?: BecomeHandshake;
+  /** Written to the command's stdin before its own input: the environment (env-stdin.ts). */
+  readonly stdinHeader?: Uint8Array;
 }
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}): PreparedCommand {
   if (argv.length === 0) throw new TypeError('exec needs at least one argv word');
   let words = [...argv];
   const env = Object.entries(spec.env ?? {});
+  let stdinHeader: Buffer | undefined;
   if (env.length > 0) {
-    for (const [name] of env) {
-      if (!ENV_NAME.test(name)) throw new TypeError(`invalid environment variable name: ${JSON.stringify(name)}`);
-    }
-    // env(1) would read a first word containing '=' as one more assignment.
-    if (words[0]?.includes('=')) throw new TypeError(`command name cannot contain '=' when env is set: ${JSON.stringify(words[0])}`);
+    stdinHeader = envHeader(env);
     // Inside sudo, so the variables survive sudo's env_reset.
-    words = ['env', ...env.map(([k, v]) => `${k}=${v}`), ...words];
+    words = ['sh', '-c', ENV_SCRIPT, 'sh', ...words];
   }
   let handshake: BecomeHandshake | undefined;
   if (spec.become !== undefined) {
@@ -64,5 +64,6 @@ export function prepareCommand(argv: readonly string[], spec: CommandSpec = {}):
   return {
     line,
     ...(handshake === undefined ? {} : { handshake }),
+    ...(stdinHeader === undefined ? {} : { stdinHeader }),
   };
 }

@@ -5,7 +5,7 @@ import type { PreparedCommand } from './command-line.js';
 import { connectionOver } from './connection-base.js';
 import { ConnectionFailure } from './connection-failure.js';
 import { exitStatus } from './exit-status.js';
-import { driveProcess } from './process-driver.js';
+import { driveOptions, driveProcess } from './process-driver.js';
 import { EXIT_DRAIN_GRACE_MS, type RawRun, type RunOptions, type Runner } from './runner.js';
 import type { Connection } from './types.js';
 
@@ -37,10 +37,7 @@ function runLocal(command: PreparedCommand, opts: RunOptions, running: Set<numbe
     const child = spawn('/bin/sh', ['-c', command.line], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const pid = child.pid;
     if (pid !== undefined) running.add(pid);
-    const out = driveProcess(
-      { stdin: child.stdin, stdout: child.stdout, stderr: child.stderr },
-      { ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), ...(command.handshake === undefined ? {} : { handshake: command.handshake }), maxOutputBytes: opts.maxOutputBytes },
-    );
+    const out = driveProcess({ stdin: child.stdin, stdout: child.stdout, stderr: child.stderr }, driveOptions(command, opts));
     let timedOut = false;
     const timers: NodeJS.Timeout[] = [];
     if (opts.timeoutMs !== undefined) {

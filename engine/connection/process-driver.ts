@@ -2,8 +2,9 @@
 // for an SSH channel and a local child process.
 import type { Readable, Writable } from 'node:stream';
 import { BecomeStderrFilter } from './become-filter.js';
-import type { BecomeHandshake } from './command-line.js';
+import type { BecomeHandshake, PreparedCommand } from './command-line.js';
 import { OutputSink } from './output-sink.js';
+import type { RunOptions } from './runner.js';
 
 export interface ProcessStreams {
   readonly stdin: Writable;
@@ -12,9 +13,21 @@ export interface ProcessStreams {
 }
 
 export interface DriveOptions {
+  /** Goes first on stdin, as part of the command's input (after sudo's password). */
+  readonly header?: Uint8Array;
   readonly stdin?: Uint8Array;
   readonly handshake?: BecomeHandshake;
   readonly maxOutputBytes: number;
+}
+
+/** What a transport hands to driveProcess for one prepared command. */
+export function driveOptions(command: PreparedCommand, opts: RunOptions): DriveOptions {
+  return {
+    ...(command.stdinHeader === undefined ? {} : { header: command.stdinHeader }),
+    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
+    ...(command.handshake === undefined ? {} : { handshake: command.handshake }),
+    maxOutputBytes: opts.maxOutputBytes,
+  };
 }
 
 export interface DrivenOutput {
@@ -32,7 +45,8 @@ export function driveProcess(streams: ProcessStreams, opts: DriveOptions): Drive
   stdin.on('error', () => undefined);
   const sendInput = (): void => {
     if (!stdin.writable) return;
-    if (opts.stdin !== undefined && opts.stdin.length > 0) stdin.end(Buffer.from(opts.stdin.buffer, opts.stdin.byteOffset, opts.stdin.byteLength));
+    if (opts.header !== undefined && opts.header.length > 0) stdin.write(asBuffer(opts.header));
+    if (opts.stdin !== undefined && opts.stdin.length > 0) stdin.end(asBuffer(opts.stdin));
     else stdin.end();
   };
 
@@ -65,4 +79,8 @@ export function driveProcess(streams: ProcessStreams, opts: DriveOptions): Drive
     ended(streams.stderr, () => { if (!errEnded) { errEnded = true; errSink.end(); } }),
   ]).then(() => undefined);
   return { stdout, stderr, drained };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -4,7 +4,7 @@ import type { ConnectionFailure } from './connection-failure.js';
 import { REMOTE_KILL_AFTER_S, type PreparedCommand } from './command-line.js';
 import { exitStatus, TIMEOUT_RC, type ExitStatus } from './exit-status.js';
 import { OutputSink } from './output-sink.js';
-import { driveProcess } from './process-driver.js';
+import { driveOptions, driveProcess } from './process-driver.js';
 import { EXIT_DRAIN_GRACE_MS, type RawRun, type RunOptions } from './runner.js';
 
 export interface ChannelHost {
@@ -80,14 +80,7 @@ export function runOnChannel(h: ChannelHost, command: PreparedCommand, opts: Run
         return;
       }
       channel = ch;
-      const out = driveProcess(
-        { stdin: ch, stdout: ch, stderr: ch.stderr },
-        {
-          ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
-          ...(command.handshake === undefined ? {} : { handshake: command.handshake }),
-          maxOutputBytes: opts.maxOutputBytes,
-        },
-      );
+      const out = driveProcess({ stdin: ch, stdout: ch, stderr: ch.stderr }, driveOptions(command, opts));
       let status: ExitStatus | undefined;
       ch.on('exit', (code: number | null, signal?: string) => {
         status = exitStatus(code, signal);

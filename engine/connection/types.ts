@@ -12,7 +12,7 @@ export interface BecomeOptions {
 export interface ExecOptions {
   /** Written to the command's stdin, which is then closed. Without it stdin is closed at once. */
   readonly stdin?: string | Uint8Array;
-  /** Set through an `env NAME=VALUE … argv` prefix (sshd's AcceptEnv would drop an SSH env request). */
+  /** Sent on the command's stdin ahead of `stdin` and exported by a fixed sh script, never in argv (env-stdin.ts). */
   readonly env?: Readonly<Record<string, string>>;
   /** Directory to run in (`cd DIR && …`); default the login directory. */
   readonly cwd?: string;

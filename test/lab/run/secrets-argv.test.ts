@@ -1,7 +1,9 @@
 // Secrets never reach a host's process list: every command deckhand sends over SSH is recorded
 // on the host by a login shell that logs its `-c` argument, then the log is searched. Vault
-// values, a sudo password and a kubeadm-shaped token travel through files and stdin only.
+// values, a sudo password and a kubeadm-shaped token travel through files and stdin only, and
+// so do `environment:` values (sampled from /proc/*/cmdline while such a task runs, too).
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
@@ -13,6 +15,11 @@ const VAULT_SECRET = 'Vaulted-Secret-7c1e';
 const SUDO_PASSWORD = 'Sudo-Pass-5b2d';
 const TOKEN = 'abcdef.0123456789abcdef';
 const CONTROL = 'control-marker-91f3';
+// Every awkward kind of byte at once, around parts distinctive enough to search for.
+const ENV_SECRET = `Env-Secret-2a4d 'q' "dq" $HOME \\ \`id\` =x=\n  Second-Line-6b1e é€ \n`;
+const ENV_SECRET_PARTS = ['Env-Secret-2a4d', 'Second-Line-6b1e'];
+// The sampler finds the running task by this; written [r]unning in the sampler so it never finds itself.
+const RUNNING = 'env-task-running-83c5';
 // Each user logs in its own home: a shared log file would be refused across users.
 const LOG = '.deckhand-exec.log';
 
@@ -59,7 +66,8 @@ describe('secrets stay out of remote command lines', function () {
     inventory = `${info.stateDir}/audit.yml`;
     writeFileSync(inventory, stringify(inv));
     writeFileSync(`${info.stateDir}/vault-pass`, 'vault-pw\n');
-    writeFileSync(`${info.stateDir}/secret-vars.yml`, `vault_secret: !vault |\n${inline}\njoin_token: ${TOKEN}\n`);
+    const envInline = encryptVault(ENV_SECRET, 'vault-pw').split('\n').map((l) => `  ${l}`).join('\n');
+    writeFileSync(`${info.stateDir}/secret-vars.yml`, `vault_secret: !vault |\n${inline}\nenv_secret: !vault |\n${envInline}\njoin_token: ${TOKEN}\n`);
   });
 
   it('a run with vault values, become with a password and a token never puts them in argv', async () => {
@@ -94,5 +102,48 @@ describe('secrets stay out of remote command lines', function () {
     const conf = await ssh(`cat /root/app.conf /root/join.conf /root/templated.conf`);
     assert.ok(conf.includes(VAULT_SECRET) && conf.includes(TOKEN));
     for (const secret of [VAULT_SECRET, SUDO_PASSWORD, TOKEN]) assert.ok(!(r.out + r.err).includes(secret), `${secret} reached the output`);
+  });
+
+  it('vaulted values in environment: reach the program on stdin, never an argv or the process list', async function () {
+    this.timeout(120_000);
+    const info = lab.info();
+    const run = runPlaybook(
+      `- hosts: master
+  gather_facts: false
+  vars_files: [${info.stateDir}/secret-vars.yml]
+  tasks:
+    - name: environment with vaulted values, as root through sudo -S
+      shell: |
+        printf %s "$SECRET_X" | sha256sum > /root/env-x.sha
+        printf %s "$SECRET_Y" | sha256sum > /root/env-y.sha
+        sleep 4 # ${RUNNING}
+      environment: { SECRET_X: "{{ vault_secret }}", SECRET_Y: "{{ env_secret }}" }
+    - name: the same without become
+      shell: printf %s "$SECRET_Y" | sha256sum > ~/env-y.sha
+      environment: { SECRET_Y: "{{ env_secret }}" }
+      become: false
+`,
+      inventory,
+      ['--vault-password-file', `${info.stateDir}/vault-pass`, '-vvvv'],
+    );
+    // Meanwhile on the host: wait (bounded) for the task, then read every process's argv a few times.
+    const pattern = RUNNING.replace('r', '[r]');
+    const sampled = await ssh(`i=0; until grep -qs '${pattern}' /proc/[0-9]*/cmdline; do i=$((i+1)); [ $i -lt 300 ] || exit 0; sleep 0.05; done
+for n in 1 2 3 4 5; do for f in /proc/[0-9]*/cmdline; do tr '\\0' ' ' < "$f" 2>/dev/null; echo; done; sleep 0.2; done`);
+    const r = await run;
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.ok(sampled.includes(RUNNING), 'the process list was read while the task ran');
+    assert.match(sampled, /sudo -H -S /, 'sudo was running, its argv included');
+    const log = await remoteLog();
+    assert.match(log, /sh -c .*_dh_fail/, 'the environment wrapper ran');
+    for (const part of [VAULT_SECRET, ...ENV_SECRET_PARTS]) {
+      assert.ok(!log.includes(part), `${part} reached a command line`);
+      assert.ok(!sampled.includes(part), `${part} was in the process list`);
+      assert.ok(!(r.out + r.err).includes(part), `${part} reached the output`);
+    }
+    // And the program got each value exactly.
+    const sha = (v: string) => createHash('sha256').update(v).digest('hex');
+    const sums = (await ssh('cat /root/env-x.sha /root/env-y.sha ~deploy/env-y.sha')).split('\n').map((l) => l.split(' ')[0]);
+    assert.deepEqual(sums, [sha(VAULT_SECRET), sha(ENV_SECRET), sha(ENV_SECRET)]);
   });
 });

@@ -3,6 +3,7 @@ import { startSshd, type SshdFixture } from '../../support/sshd-fixture.js';
 import { openLocal, openSsh, RemoteFileError, type Connection } from '../../../engine/connection/index.js';
 import { createSudoUsers, NOPW_USER, PASSWORD, PW_USER, removeSudoUsers, sudoAvailable } from './sudo-users.js';
 import { targetFor } from './ssh-test-support.js';
+import { AWKWARD_VALUES, awkwardEnv, parseReport, REPORT_PROGRAM } from './awkward-env.js';
 
 // Needs root and Debian's sudo package (apt-get install -y sudo).
 describe('connection/become (sudo)', function () {
@@ -46,15 +47,36 @@ describe('connection/become (sudo)', function () {
       assert.ok(!r.stderr.includes(PASSWORD) && !r.stdout.includes(PASSWORD));
     });
 
-    it('a wrong password fails fast, even with stdin waiting, and is not echoed', async () => {
-      const t0 = Date.now();
-      const r = await pw.exec(['cat'], { become: { password: 'wrong-password-1' }, stdin: 'secret data\nmore\n' });
-      assert.notEqual(r.rc, 0);
-      assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
-      assert.match(r.stderr, /incorrect password|Sorry, try again/);
-      assert.ok(!r.stderr.includes('wrong-password-1'));
-      assert.equal(r.stdout, '');
+    it('with the password and env: the values and then stdin reach the command as root', async () => {
+      const env = awkwardEnv();
+      const r = await pw.exec(['sh', '-c', 'id -u; exec "$@"', 'sh', ...REPORT_PROGRAM], { become: { password: PASSWORD }, env, stdin: 'line 1\nline 2\n' });
+      assert.equal(r.rc, 0, r.stderr);
+      const [uid, json = ''] = r.stdout.split(/\n(.*)/s);
+      assert.equal(uid, '0');
+      const got = parseReport(json);
+      AWKWARD_VALUES.forEach(([what], i) => assert.equal(got.env[`V${i}`], env[`V${i}`], what));
+      assert.equal(Buffer.from(got.stdin, 'base64').toString(), 'line 1\nline 2\n');
+      assert.equal(r.stderr, '');
     });
+
+    it('NOPASSWD with env, with and without a password given', async () => {
+      for (const become of [{}, { password: PASSWORD }]) {
+        const r = await nopw.exec(['sh', '-c', 'printf "%s|" "$A"; cat'], { become, env: { A: 'x\ny' }, stdin: 'only this' });
+        assert.deepEqual(r, { rc: 0, stdout: 'x\ny|only this', stderr: '' }, JSON.stringify(become));
+      }
+    });
+
+    for (const env of [undefined, { A: 'env data' }]) {
+      it(`a wrong password fails fast, even with stdin${env === undefined ? '' : ' and env'} waiting, and is not echoed`, async () => {
+        const t0 = Date.now();
+        const r = await pw.exec(['cat'], { become: { password: 'wrong-password-1' }, ...(env === undefined ? {} : { env }), stdin: 'secret data\nmore\n' });
+        assert.notEqual(r.rc, 0);
+        assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
+        assert.match(r.stderr, /incorrect password|Sorry, try again/);
+        assert.ok(!r.stderr.includes('wrong-password-1'));
+        assert.equal(r.stdout, '');
+      });
+    }
 
     it('no password where one is needed: sudo -n fails at once', async () => {
       const r = await pw.exec(['id', '-u'], { become: {} });

@@ -1,15 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { prepareCommand } from '../../../engine/connection/command-line.js';
-import { buildBecomeArgv } from '../../../engine/connection/index.js';
+import { ENV_SCRIPT } from '../../../engine/connection/env-stdin.js';
+import { buildBecomeArgv, shellQuote } from '../../../engine/connection/index.js';
+import { AWKWARD_VALUES, awkwardEnv } from './awkward-env.js';
 
 describe('connection/command-line', () => {
+  const wrapper = `sh -c ${shellQuote(ENV_SCRIPT)} sh`;
   const table: ReadonlyArray<readonly [string, readonly string[], Parameters<typeof prepareCommand>[1], string]> = [
     ['plain argv', ['ls', '-l'], {}, 'exec ls -l'],
-    ['env prefix', ['printenv', 'A'], { env: { A: 'x y', B: "it's" } }, `exec env 'A=x y' 'B=it'"'"'s' printenv A`],
+    ['env: the fixed wrapper, no values', ['printenv', 'A'], { env: { A: 'x y', B: "it's" } }, `exec ${wrapper} printenv A`],
     ['cwd', ['pwd'], { cwd: '/srv/my dir' }, `cd -- '/srv/my dir' && exec pwd`],
     ['become without password', ['id'], { become: {} }, 'exec sudo -H -n -u root -- id'],
     ['remote timeout wraps everything, sudo included', ['id'], { become: {}, remoteTimeoutMs: 1500 }, 'exec timeout -k 2 1.500 sudo -H -n -u root -- id'],
-    ['become user + env inside sudo', ['id'], { become: { user: 'app' }, env: { X: '1' } }, `exec sudo -H -n -u app -- env 'X=1' id`],
+    ['become user + env wrapper inside sudo', ['id'], { become: { user: 'app' }, env: { X: '1' } }, `exec sudo -H -n -u app -- ${wrapper} id`],
+    ['timeout, sudo, then the env wrapper', ['id'], { become: {}, env: { X: '1' }, remoteTimeoutMs: 1000 }, `exec timeout -k 2 1.000 sudo -H -n -u root -- ${wrapper} id`],
+    ['a first word with = is a plain command name', ['A=b'], { env: { X: '1' } }, `exec ${wrapper} 'A=b'`],
   ];
   for (const [title, argv, spec, line] of table) {
     it(title, () => {
@@ -17,11 +22,29 @@ describe('connection/command-line', () => {
     });
   }
 
-  it('rejects invalid env names and empty argv', () => {
+  it('rejects invalid env names, NUL in env values and empty argv', () => {
     assert.throws(() => prepareCommand(['x'], { env: { 'A B': '1' } }), TypeError);
     assert.throws(() => prepareCommand(['x'], { env: { '1A': '1' } }), TypeError);
+    assert.throws(() => prepareCommand(['x'], { env: { A: 'a\0b' } }), TypeError);
     assert.throws(() => prepareCommand([]), TypeError);
-    assert.throws(() => prepareCommand(['A=b'], { env: { X: '1' } }), TypeError);
+  });
+
+  it('env values never reach the line: it is the same whatever the values, and they go to stdinHeader', () => {
+    const secret = 'Env-Secret-3f9a';
+    const env = { ...awkwardEnv(), SECRET: secret };
+    const blank = Object.fromEntries(Object.keys(env).map((k) => [k, 'z']));
+    const specs = [{}, { cwd: '/srv' }, { become: { user: 'app' } }, { remoteTimeoutMs: 500 }, { become: {}, remoteTimeoutMs: 500, cwd: '/' }];
+    for (const spec of specs) {
+      const prepared = prepareCommand(['sh', '-c', 'true'], { ...spec, env });
+      assert.equal(prepared.line, prepareCommand(['sh', '-c', 'true'], { ...spec, env: blank }).line, JSON.stringify(spec));
+      assert.ok(!prepared.line.includes(secret));
+      const header = Buffer.from(prepared.stdinHeader ?? []).toString('utf8');
+      assert.ok(header.includes(secret) && AWKWARD_VALUES.every(([, v]) => v.split('\n').every((l) => header.includes(l))));
+    }
+    const withPassword = prepareCommand(['true'], { env, become: { password: 'pw' } });
+    assert.ok(!withPassword.line.includes(secret) && withPassword.stdinHeader !== undefined);
+    assert.equal(prepareCommand(['true']).stdinHeader, undefined, 'no env, no header');
+    assert.equal(prepareCommand(['true'], { env: {} }).line, 'exec true', 'an empty env changes nothing');
   });
 
   it('with a password: sudo -S, a random prompt, the password only in stdinPrefix', () => {

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash, randomBytes } from 'node:crypto';
 import { RemoteFileError, type Connection } from '../../../engine/connection/index.js';
+import { AWKWARD_VALUES, awkwardEnv, parseReport, REPORT_PROGRAM } from './awkward-env.js';
 
 export function describeContract(label: string, open: () => Promise<Connection>, dir: () => string): void {
   describe(`${label}: Connection contract`, function () {
@@ -28,9 +29,28 @@ export function describeContract(label: string, open: () => Promise<Connection>,
       assert.equal(r.stdout, words.map((w) => `${w}\n`).join(''));
     });
 
-    it('env and cwd apply, with values quoted', async () => {
+    it('env and cwd apply', async () => {
       const r = await conn.exec(['sh', '-c', 'printf "%s|%s" "$A" "$PWD"'], { env: { A: "x'y $z" }, cwd: '/tmp' });
       assert.equal(r.stdout, "x'y $z|/tmp");
+    });
+
+    it('env values of every kind arrive exactly, and the stdin after them is intact', async () => {
+      const env = awkwardEnv();
+      const stdin = randomBytes(256 * 1024);
+      const r = await conn.exec(REPORT_PROGRAM, { env, stdin });
+      assert.equal(r.rc, 0, r.stderr);
+      const got = parseReport(r.stdout);
+      AWKWARD_VALUES.forEach(([what], i) => assert.equal(got.env[`V${i}`], env[`V${i}`], what));
+      assert.ok(Buffer.from(got.stdin, 'base64').equals(stdin), 'stdin after the env header');
+    });
+
+    it('with env: a command reading stdin sees EOF, and exit status and signal stay its own', async () => {
+      assert.deepEqual(await conn.exec(['cat'], { env: { A: '1' } }), { rc: 0, stdout: '', stderr: '' });
+      assert.equal((await conn.exec(['sh', '-c', 'exit 7'], { env: { A: '1' } })).rc, 7);
+      const killed = await conn.exec(['sh', '-c', 'kill -9 $$'], { env: { A: '1' } });
+      assert.deepEqual([killed.rc, killed.signal], [137, 'SIGKILL']);
+      const late = await conn.exec(['sleep', '30'], { env: { A: '1' }, timeoutMs: 300 });
+      assert.equal(late.rc, 124);
     });
 
     it('5 MB of stdin arrive intact (sha256sum)', async () => {

@@ -110,4 +110,34 @@ describe('connection/process-driver', () => {
     await out.drained;
     assert.equal(stdin.writableEnded, true);
   });
+
+  it('the env header goes first, then the input, then EOF; after the marker when sudo asks', async () => {
+    const cases: ReadonlyArray<readonly [string, Parameters<typeof driveProcess>[1], string[]]> = [
+      ['no handshake', { header: Buffer.from('HDR'), stdin: Buffer.from('IN'), maxOutputBytes: 100 }, ['HDR', 'IN']],
+      ['header only', { header: Buffer.from('HDR'), maxOutputBytes: 100 }, ['HDR']],
+      ['handshake', { header: Buffer.from('HDR'), stdin: Buffer.from('IN'), maxOutputBytes: 100, handshake: { prompt: 'P:', successMarker: 'MARK', password: 'pw' } }, ['pw\n', 'HDR', 'IN']],
+    ];
+    for (const [label, opts, expected] of cases) {
+      const stdin = new PassThrough();
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      const written: string[] = [];
+      stdin.on('data', (c: Buffer) => written.push(c.toString()));
+      const out = driveProcess({ stdin, stdout, stderr }, opts);
+      if (opts.handshake !== undefined) {
+        await new Promise((r) => setImmediate(r));
+        assert.deepEqual(written, [], 'nothing before the prompt');
+        stderr.write('P:');
+        await new Promise((r) => setImmediate(r));
+        assert.deepEqual(written, ['pw\n'], 'only the password before the marker');
+        stderr.write('MARK\n');
+      }
+      await new Promise((r) => setImmediate(r));
+      stdout.end();
+      stderr.end();
+      await out.drained;
+      assert.deepEqual(written, expected, label);
+      assert.equal(stdin.writableEnded, true, label);
+    }
+  });
 });
