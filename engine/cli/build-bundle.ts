@@ -1,36 +1,59 @@
-// Build step (`npm run build`): bundles the compiled CLI into a few ES module files in
-// dist/engine/bundle/, so a run loads a handful of files instead of ~300 (yaml alone is 73).
-// Measured on a 2-core VM: `run --syntax-check` of site.yml 510 ms → 350 ms.
-// Each lazily imported part (run-command, execute-run, the MQTT client, vault) stays its own
-// chunk, so `--version` and `--help` load none of them.
-// Earlier builds leave chunks with other hashes behind, so the folder is emptied first.
+// Build step (`npm run build`): bundles the compiled CLI into one CommonJS file,
+// dist/engine/bundle/deckhand.cjs, so a run reads one file instead of about 300 (yaml alone is
+// 73), then runs a syntax check of playbooks/site.yml and the help texts through it and writes
+// V8's code cache of what that compiled (engine/code-cache/). The launcher loads both.
 // The bundle sits at the same depth as dist/engine/cli/, so the paths main.ts and ajv.ts build
 // from import.meta.url (package.json, the generated validators) resolve the same from either.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+// Lazily imported parts (run-command, execute-run, the MQTT client, vault) are only initialised
+// when used; the code cache spares parsing them.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import cachedScript from '../code-cache/cached-script.cjs';
+import type { CliIo } from './io.js';
 
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BUNDLE_DIR = fileURLToPath(new URL('../bundle/', import.meta.url));
+export const BUNDLE_FILE = join(BUNDLE_DIR, 'deckhand.cjs');
 const ENTRY = fileURLToPath(new URL('./main.js', import.meta.url));
 
-// Bundled CommonJS packages call require(); an ES module has none, so give it one.
-const REQUIRE_SHIM = "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);";
+/** What the warm-up runs: the commands whose start-up a user feels most. */
+const WARM_UP: readonly (readonly string[])[] = [
+  ['run', 'playbooks/site.yml', '-i', 'inventory/example.yml', '--syntax-check'],
+  ['run', 'playbooks/site.yml', '-i', 'inventory/example.yml', '--list-tasks'],
+  ['--help'],
+  ['run', '--help'],
+];
 
+// Earlier builds may have left other files behind.
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
-const result = await build({
-  entryPoints: { deckhand: ENTRY },
-  outdir: BUNDLE_DIR,
+await build({
+  entryPoints: [ENTRY],
+  outfile: BUNDLE_FILE,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: '[name]-[hash]',
-  banner: { js: REQUIRE_SHIM },
-  // ssh2 loads optional native add-ons at run time; the lab commands are test tooling.
-  external: ['ssh2', 'cpu-features', '../../test/*'],
+  // CommonJS has no import.meta; give the bundle its own file URL in its place.
+  define: { 'import.meta.url': '__deckhandBundleUrl' },
+  banner: { js: "const __deckhandBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // ssh2 loads optional native add-ons at run time.
+  external: ['ssh2', 'cpu-features'],
   logLevel: 'warning',
-  metafile: true,
 });
-const files = Object.keys(result.metafile.outputs).length;
-console.log(`CLI bundled into ${files} files in ${BUNDLE_DIR}`);
+
+// A script from a code cache cannot run import() (engine/code-cache/): only the lab's may remain,
+// and the launcher runs `deckhand lab` unbundled.
+const dynamicImports = (readFileSync(BUNDLE_FILE, 'utf8').match(/(?<![\w.$])import\(/g) ?? []).length;
+if (dynamicImports !== 1) throw new Error(`the bundle has ${dynamicImports} dynamic imports; only the lab's may remain`);
+
+const loaded = cachedScript.loadCachedScript(BUNDLE_FILE);
+const { main } = loaded.exports as { main: (argv: readonly string[], io: CliIo) => Promise<number> };
+const quiet: CliIo = { out: () => undefined, err: () => undefined, isTty: false, env: {}, cwd: ROOT };
+for (const argv of WARM_UP) {
+  const code = await main(argv, quiet);
+  if (code !== 0) throw new Error(`warm-up of the bundle failed: deckhand ${argv.join(' ')} exited ${code}`);
+}
+const bytes = loaded.writeCache();
+console.log(`CLI bundled into ${BUNDLE_FILE}, code cache ${Math.round(bytes / 1024)} KiB`);

@@ -2,10 +2,13 @@
 // collected, each schema compiled once and cached — compiling per call is slow and leaks. Start-up
 // matters too: `npm run build` generates the validators of every known schema ahead of time
 // (build-validators.ts); a schema found there is not compiled again at run time, and ajv itself
-// (about 45 ms to load) is only required when a schema is missing from the generated set.
+// (about 45 ms to load) is only required when a schema is missing from the generated set. The
+// generated file is loaded through V8's code cache written at build time.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type AjvModule from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import cachedScript from '../code-cache/cached-script.cjs';
 import type { JsonSchema } from '../modules/types.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { schemaKey } from './schema-key.js';
@@ -19,10 +22,15 @@ const cache = new WeakMap<JsonSchema, ValidateFunction>();
 
 export const GENERATED_FILE = 'validators.generated.cjs';
 
+/** Resolves the same from dist/engine/schema/ and from the CLI bundle in dist/engine/bundle/. */
+export function generatedFilePath(): string {
+  return fileURLToPath(new URL(`../schema/${GENERATED_FILE}`, import.meta.url));
+}
+
 function precompiled(): Readonly<Record<string, ValidateFunction>> {
   if (!generated) {
     try {
-      generated = requireHere(`../schema/${GENERATED_FILE}`) as Record<string, ValidateFunction>;
+      generated = cachedScript.loadCachedScript(generatedFilePath()).exports as Record<string, ValidateFunction>;
     } catch {
       generated = {};
     }

@@ -1,17 +1,20 @@
 // Build step (`npm run build`): writes the validators of every keyword and module schema as one
 // CommonJS file beside ajv.js, so a run does not spend its start-up compiling them.
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rmSync, writeFileSync } from 'node:fs';
 import AjvModule from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { moduleLookup } from '../modules/lookup.js';
 import type { JsonSchema } from '../modules/types.js';
 import { AJV_OPTIONS } from './ajv-options.js';
-import { GENERATED_FILE } from './ajv.js';
+import cachedScript from '../code-cache/cached-script.cjs';
+import { generatedFilePath } from './ajv.js';
 import * as keywordSchemas from './keyword-schemas.js';
 import { schemaKey } from './schema-key.js';
 
 const Ajv = AjvModule.default;
+
+/** Values of every JSON type, so each validator's type checks and property loops run once. */
+const WARM_UP_SAMPLES: readonly unknown[] = [{}, { name: 'x', state: 'present', path: '/tmp/x' }, [], 'x', 1, true, null];
 const standaloneCode = standaloneModule.default;
 
 function allSchemas(): JsonSchema[] {
@@ -32,6 +35,13 @@ for (const schema of allSchemas()) {
   ajv.addSchema(schema, key);
   refs[key] = key;
 }
-const out = fileURLToPath(new URL(`./${GENERATED_FILE}`, import.meta.url));
+const out = generatedFilePath();
+rmSync(cachedScript.cacheFileOf(out), { force: true });
 writeFileSync(out, standaloneCode(ajv, refs));
-console.log(`${Object.keys(refs).length} validators written to ${out}`);
+
+// Run every validator once on a few shapes so the code cache holds them compiled.
+const loaded = cachedScript.loadCachedScript(out);
+const validators = Object.values(loaded.exports as Record<string, (data: unknown) => boolean>);
+for (const validate of validators) for (const sample of WARM_UP_SAMPLES) validate(sample);
+const bytes = loaded.writeCache();
+console.log(`${validators.length} validators written to ${out}, code cache ${Math.round(bytes / 1024)} KiB`);
