@@ -58,7 +58,8 @@ export function onceRequest(ctx: ModuleContext, path: string, args: OnceArgs): O
 }
 
 // Prints probe_pair, then `skip` (left to the two-step path), `same` (nothing to do) or `done`
-// and a probe of the result. Owner and group compare as decideAttrs does: all digits is an id.
+// and a probe of the result. A new directory gets its mode from `mkdir -m` (the mode only of the
+// last component, as chmod after `mkdir -p` gives), one process fewer than mkdir then chmod. Owner and group compare as decideAttrs does: all digits is an id.
 // $s is the stat line probe leaves behind (fields: %f %a %u %g %s %U %G ...).
 const TAB = '\t';
 const ONCE_SCRIPT = `${PROBE_PAIR_FN}
@@ -76,12 +77,14 @@ if [ -e "$P" ]; then
   CUR=$2; CUID=$3; CGID=$4; CU=$6; CG=$7
 fi
 case $ST in
-  directory) if [ ! -e "$P" ]; then mkdir -p -- "$P" || exit 1; NEW=1; elif [ ! -d "$P" ]; then echo skip; exit 0; fi ;;
+  directory) if [ ! -e "$P" ]; then
+               if [ -n "$MODE" ]; then mkdir -p -m "$MODE" -- "$P" || exit 1; CUR=$MODE_STAT; else mkdir -p -- "$P" || exit 1; fi; NEW=1
+             elif [ ! -d "$P" ]; then echo skip; exit 0; fi ;;
   file) if [ ! -e "$P" ] || [ -d "$P" ]; then echo skip; exit 0; fi ;;
   touch) if [ ! -e "$P" ]; then touch -- "$P" || exit 1; NEW=1
          elif [ "$TIMES" = 1 ]; then touch -- "$P" || exit 1; ACT=1; fi ;;
 esac
-if [ -n "$MODE" ] && { [ "$NEW" = 1 ] || [ "$MODE_STAT" != "$CUR" ]; }; then chmod -- "$MODE" "$P" || exit 1; ACT=1; fi
+if [ -n "$MODE" ] && [ "$MODE_STAT" != "$CUR" ]; then chmod -- "$MODE" "$P" || exit 1; ACT=1; fi
 if [ -n "$OWNER" ] && { [ "$NEW" = 1 ] || differs "$OWNER" "$CU" "$CUID"; }; then chown -- "$OWNER" "$P" || exit 1; ACT=1; fi
 if [ -n "$GROUP" ] && { [ "$NEW" = 1 ] || differs "$GROUP" "$CG" "$CGID"; }; then chgrp -- "$GROUP" "$P" || exit 1; ACT=1; fi
 if [ "$NEW" = 1 ] || [ "$ACT" = 1 ]; then echo done; probe "$P" 0 '' 0 0; else echo same; fi`;

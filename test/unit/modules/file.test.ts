@@ -7,6 +7,13 @@ import { localConnection } from './support/local-connection.js';
 import { makeCtx, runTask, withTempDir } from './support/harness.js';
 import { idempotent } from './support/scenario.js';
 
+/** The umask the local connection's commands inherit from this process. */
+function currentUmask(): number {
+  const mask = process.umask(0);
+  process.umask(mask);
+  return mask;
+}
+
 interface Row {
   readonly name: string;
   readonly setup?: (dir: string) => Promise<void>;
@@ -161,6 +168,21 @@ describe('modules/file in one round trip (real run, no --diff)', () => {
       args: (d) => ({ path: join(d, 'a/b'), state: 'directory', mode: '0755' }),
       changed: true,
       after: async (d) => assert.equal(await modeOf(join(d, 'a/b')), 0o755),
+    },
+    {
+      name: 'directory: created with special bits (mkdir -m 2750), parents get the default mode',
+      args: (d) => ({ path: join(d, 'p/q'), state: 'directory', mode: '02750' }),
+      changed: true,
+      after: async (d) => {
+        assert.equal(await modeOf(join(d, 'p/q')), 0o2750);
+        assert.equal(await modeOf(join(d, 'p')), 0o777 & ~currentUmask());
+      },
+    },
+    {
+      name: 'directory: created without a mode gets the default mode',
+      args: (d) => ({ path: join(d, 'plain'), state: 'directory' }),
+      changed: true,
+      after: async (d) => assert.equal(await modeOf(join(d, 'plain')), 0o777 & ~currentUmask()),
     },
     {
       name: 'directory: only the mode differs',
