@@ -5,6 +5,7 @@
 import { defineModule, type ModuleContext, type ModuleResult } from './types.js';
 import { formatMode } from './support/mode.js';
 import { decideAttrs, pathData } from './support/file-attrs.js';
+import { configLines } from './support/curl-config.js';
 import { firstError, runScript } from './support/host.js';
 import { fail } from './support/outcome.js';
 import { PROBE_FN, parseProbe } from './support/probe-path.js';
@@ -23,6 +24,8 @@ export interface GetUrlArgs {
   readonly timeout?: number;
   readonly validate_certs?: boolean;
   readonly headers?: Readonly<Record<string, string>>;
+  readonly url_username?: string;
+  readonly url_password?: string;
 }
 
 const ALGS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
@@ -44,11 +47,12 @@ export function urlFileName(url: string): string {
   }
 }
 
-// $1 dest, $2 url, $3 dry, $4 alg, $5 digest, $6 force, $7 mode, $8 owner, $9 group, then
-// backup, timeout, insecure, file name, and curl's extra arguments (headers).
+// $1 dest, $2 unused, $3 dry, $4 alg, $5 digest, $6 force, $7 mode, $8 owner, $9 group, then
+// backup, timeout, insecure, file name. The URL, headers and credentials come on stdin as curl's
+// config (downloadConfig), so none of them shows in the host's process list.
 const SCRIPT = `${PROBE_FN}
 ${WRITE_FN}
-dest=$1; url=$2; dry=$3; alg=\${4:-sha256}; want=$5; force=$6; mode=$7; owner=$8; group=$9; shift 9
+dest=$1; dry=$3; alg=\${4:-sha256}; want=$5; force=$6; mode=$7; owner=$8; group=$9; shift 9
 backup=$1; timeout=$2; insecure=$3; fname=$4; shift 4
 sum() { h=$("\${1}sum" < "$2") && echo "\${h%% *}"; }
 [ -d "$dest" ] && dest="\${dest%/}/$fname"
@@ -58,7 +62,7 @@ if [ -f "$dest" ] && [ "$force" != 1 ] && [ -z "$want" ]; then echo "state ok ex
 if [ "$dry" = 1 ] && [ ! -e "$dest" ]; then echo "state download absent"; exit 0; fi
 tmp=$(mktemp "$(dirname -- "$dest")/.deckhand-get_url-XXXXXXXX" 2>/dev/null) || tmp=$(mktemp) || exit 1
 k=; [ "$insecure" = 1 ] && k=-k
-code=$(curl -sS -L --fail -o "$tmp" -w '%{http_code}' --max-time "$timeout" $k "$@" --url "$url"); rc=$?
+code=$(curl -sS -L --fail -o "$tmp" -w '%{http_code}' --max-time "$timeout" $k -K -); rc=$?
 if [ $rc -ne 0 ]; then rm -f -- "$tmp"; echo "state fetch-failed $rc $code"; exit 0; fi
 got=$(sum "$alg" "$tmp")
 if [ -n "$want" ] && [ "$got" != "$want" ]; then rm -f -- "$tmp"; echo "state mismatch $got"; exit 0; fi
@@ -99,6 +103,8 @@ export const getUrl = defineModule<GetUrlArgs>({
       timeout: { ...int, minimum: 1, default: 10 },
       validate_certs: { ...bool, default: true },
       headers: { type: 'object', additionalProperties: { type: 'string' } },
+      url_username: str,
+      url_password: str,
     },
     { required: ['url', 'dest'] },
   ),
@@ -115,19 +121,26 @@ export const getUrl = defineModule<GetUrlArgs>({
   },
 });
 
+/** curl's config for the download: URL, headers, and credentials when given. */
+export function downloadConfig(args: GetUrlArgs): string {
+  const entries: [string, string][] = [['url', args.url]];
+  for (const [k, v] of Object.entries(args.headers ?? {})) entries.push(['header', `${k}: ${v}`]);
+  if (args.url_username !== undefined) entries.push(['user', `${args.url_username}:${args.url_password ?? ''}`]);
+  return configLines(entries);
+}
+
 async function download(args: GetUrlArgs, ctx: ModuleContext, dry: boolean): Promise<{ changed: boolean; final?: ModuleResult }> {
   const sum = parseChecksum(args.checksum);
   const alg = sum !== undefined && !('error' in sum) ? sum : undefined;
-  const headers = Object.entries(args.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
   const argv = [
-    args.dest, args.url, dry ? '1' : '0', alg?.alg ?? '', alg?.hex ?? '', args.force === true ? '1' : '0',
+    args.dest, '', dry ? '1' : '0', alg?.alg ?? '', alg?.hex ?? '', args.force === true ? '1' : '0',
     args.mode === undefined ? '' : typeof args.mode === 'number' ? formatMode(args.mode) : args.mode,
     args.owner ?? '',
     args.group ?? '',
-    args.backup === true ? '1' : '0', String(args.timeout ?? 10), args.validate_certs === false ? '1' : '0', urlFileName(args.url), ...headers,
+    args.backup === true ? '1' : '0', String(args.timeout ?? 10), args.validate_certs === false ? '1' : '0', urlFileName(args.url),
   ];
   const start = Date.now();
-  const res = await runScript(ctx, SCRIPT, argv);
+  const res = await runScript(ctx, SCRIPT, argv, { stdin: downloadConfig(args) });
   const report = parseReport(res.stdout);
   const base = { url: args.url, dest: report?.dest ?? args.dest, elapsed: Math.round((Date.now() - start) / 1000) };
   const failed = (msg: string): { changed: boolean; final: ModuleResult } => ({ changed: false, final: { changed: false, failed: true, msg, data: base } });

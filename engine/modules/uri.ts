@@ -3,6 +3,7 @@
 // GET, HEAD and OPTIONS are read-only and also run in check mode; other methods do not.
 import { randomBytes } from 'node:crypto';
 import { defineModule, type ModuleContext, type ModuleResult } from './types.js';
+import { quoteConfig } from './support/curl-config.js';
 import { firstError, runScript } from './support/host.js';
 import { fail } from './support/outcome.js';
 import { bool, enumOf, int, objectSchema, str } from './support/schema.js';
@@ -25,11 +26,6 @@ export interface UriArgs {
 }
 
 const READ_ONLY = ['GET', 'HEAD', 'OPTIONS'];
-
-/** A curl config value: double-quoted with curl's escapes. */
-export function quoteConfig(v: string): string {
-  return `"${v.replace(/[\\"\t\n\r\v]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\v': '\\v' })[c] ?? c)}"`;
-}
 
 export function bodyText(args: UriArgs): { text: string; type?: string } | undefined {
   if (args.body === undefined || args.body === null) return undefined;

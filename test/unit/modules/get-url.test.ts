@@ -29,6 +29,20 @@ describe('modules/get_url', () => {
     assert.equal(urlFileName('https://example.com/'), 'index.html');
   });
 
+  it('URL, headers and credentials travel as curl config on stdin, never in argv', () =>
+    withTempDir(async (d) => {
+      const conn = localConnection();
+      const secret = 's3cret';
+      const args = { url: `${server.base}/auth`, dest: join(d, 'in.txt'), url_username: 'admin', url_password: secret, headers: { 'X-Token': 'tok-123' } };
+      const r = await runTask(getUrl, args, makeCtx(conn));
+      assert.equal(r.result.failed ?? false, false, r.result.msg ?? '');
+      assert.equal(await readFile(join(d, 'in.txt'), 'utf8'), 'welcome');
+      assert.equal(server.last.headers?.['x-token'], 'tok-123');
+      for (const call of conn.calls) {
+        for (const word of [secret, 'tok-123', '/auth', 'admin']) assert.ok(!call.argv.some((a) => a.includes(word)), `${word} in argv`);
+      }
+    }));
+
   it('downloads once; an existing dest is not fetched again without force', () =>
     withTempDir(async (d) => {
       const dest = join(d, 'out.txt');

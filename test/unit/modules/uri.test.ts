@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { curlConfig, parseResponse, quoteConfig, uri } from '../../../engine/modules/uri.js';
+import { curlConfig, parseResponse, uri } from '../../../engine/modules/uri.js';
+import { quoteConfig } from '../../../engine/modules/support/curl-config.js';
 import { localConnection } from './support/local-connection.js';
 import { makeCtx, runTask } from './support/harness.js';
 import { startServer, type TestServer } from './support/http-server.js';
