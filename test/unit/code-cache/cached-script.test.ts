@@ -9,13 +9,15 @@ import cachedScript from '../../../engine/code-cache/cached-script.cjs';
 const moduleFile = fileURLToPath(new URL('../../../engine/code-cache/cached-script.cjs', import.meta.url));
 
 /**
- * Loads in a fresh process: within one process V8 reuses what it compiled before for the same
- * source and would not look at the cache at all.
+ * Loads in a fresh process (and writes the cache when asked): within one process V8 reuses what
+ * it compiled before for the same source and would not look at the cache at all, and a cache is
+ * only good for the V8 flags it was made with (this test process may have others).
  */
-async function loadInChild(file: string): Promise<{ cacheUsed: boolean; answer: string }> {
+async function loadInChild(file: string, write = false): Promise<{ cacheUsed: boolean; answer: string }> {
   const script = `const l = require(${JSON.stringify(moduleFile)}).loadCachedScript(${JSON.stringify(file)});
-    console.log(JSON.stringify({ cacheUsed: l.cacheUsed, answer: l.exports.answer() }));`;
-  const r = await execa(process.execPath, ['-e', script]);
+    const answer = l.exports.answer(); if (${String(write)}) l.writeCache();
+    console.log(JSON.stringify({ cacheUsed: l.cacheUsed, answer }));`;
+  const r = await execa(process.execPath, ['-e', script], { env: { ...process.env, NODE_OPTIONS: '' } });
   return JSON.parse(r.stdout) as { cacheUsed: boolean; answer: string };
 }
 
@@ -42,10 +44,16 @@ describe('code-cache: cached-script', () => {
     assert.equal(loaded.cacheUsed, false);
   });
 
+  it('writeCache writes the digest and V8 data', () => {
+    const loaded = cachedScript.loadCachedScript(file);
+    answer(loaded.exports);
+    const bytes = loaded.writeCache();
+    assert.ok(bytes > 0);
+    assert.equal(readFileSync(cachedScript.cacheFileOf(file)).length, 32 + bytes);
+  });
+
   it('a written cache is used by the next load', async () => {
-    const first = cachedScript.loadCachedScript(file);
-    answer(first.exports);
-    assert.ok(first.writeCache() > 0);
+    assert.deepEqual(await loadInChild(file, true), { cacheUsed: false, answer: 'aaaa' });
     assert.deepEqual(await loadInChild(file), { cacheUsed: true, answer: 'aaaa' });
   });
 
@@ -58,7 +66,7 @@ describe('code-cache: cached-script', () => {
   ];
   for (const [what, spoil] of spoiled) {
     it(`a cache is ignored, and the file compiled as usual, when ${what}`, async () => {
-      cachedScript.loadCachedScript(file).writeCache();
+      await loadInChild(file, true);
       const cacheFile = cachedScript.cacheFileOf(file);
       const changed = spoil(readFileSync(cacheFile));
       if (changed === undefined) writeFileSync(file, SOURCE_B);
