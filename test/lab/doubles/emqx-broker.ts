@@ -3,6 +3,8 @@
 // EMQX's /status and /api/v5/login on the dashboard port. One broker per
 // workload, run by the node of its first running pod, so every replica and
 // every NodePort reaches the same broker, as clients see a clustered EMQX.
+// When that pod changes, the old node keeps its broker until the new one is
+// published (kubelet-loop.ts), so clients never see a gap.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ export const DASHBOARD_PORT = 18083;
 
 interface Broker {
   readonly key: string;
+  readonly settings: BrokerSettings;
   readonly child: ChildProcess;
   readonly http: Server;
   readonly mqttPort: number;
@@ -47,7 +50,10 @@ export function freePort(host: string): Promise<number> {
 export class EmqxBrokers {
   private readonly brokers = new Map<string, Broker>();
 
-  /** Ensures exactly the wanted brokers run; returns their backends per container port. */
+  /**
+   * Ensures exactly the wanted brokers run; returns the backends per container port of those
+   * that accept MQTT connections (kube-proxy routes only to ready endpoints).
+   */
   async sync(wanted: ReadonlyMap<string, BrokerSettings>, nodeIp: string): Promise<Record<string, Record<string, string>>> {
     for (const [uid, broker] of this.brokers) {
       const settings = wanted.get(uid);
@@ -57,9 +63,14 @@ export class EmqxBrokers {
     for (const [uid, settings] of wanted) {
       const broker = this.brokers.get(uid) ?? (await this.start(uid, settings));
       if (!broker.ready) broker.ready = (await probeTcp(nodeIp, broker.mqttPort, 500)) === 'ok';
-      out[uid] = { [String(MQTT_PORT)]: `${nodeIp}:${broker.mqttPort}`, [String(DASHBOARD_PORT)]: `${nodeIp}:${broker.httpPort}` };
+      if (broker.ready) out[uid] = { [String(MQTT_PORT)]: `${nodeIp}:${broker.mqttPort}`, [String(DASHBOARD_PORT)]: `${nodeIp}:${broker.httpPort}` };
     }
     return out;
+  }
+
+  /** The settings of the broker this node runs for a workload, if any. */
+  running(uid: string): BrokerSettings | undefined {
+    return this.brokers.get(uid)?.settings;
   }
 
   stopAll(): void {
@@ -80,7 +91,7 @@ export class EmqxBrokers {
     const log = openSync(join(dir, 'mosquitto.log'), 'a');
     const child = spawn('/usr/sbin/mosquitto', ['-c', join(dir, 'mosquitto.conf')], { stdio: ['ignore', log, log] });
     child.on('error', () => undefined);
-    const broker: Broker = { key: settingsKey(settings), child, http: this.dashboard(uid, settings), mqttPort, httpPort: 0, ready: false };
+    const broker: Broker = { key: settingsKey(settings), settings, child, http: this.dashboard(uid, settings), mqttPort, httpPort: 0, ready: false };
     const httpPort = await new Promise<number>((resolve) => {
       broker.http.listen(0, host, () => {
         const address = broker.http.address();

@@ -46,7 +46,10 @@ export class KubeletLoop {
         putObject(s, pod);
       }
       const uids = new Set(Object.values(s.objects).map((o) => o.metadata.uid));
-      for (const uid of Object.keys(s.backends)) if (!uids.has(uid) || (this.published.has(uid) && !backends[uid])) delete s.backends[uid];
+      // Another node may have taken a workload over since: only this node's own entries go.
+      for (const uid of Object.keys(s.backends)) {
+        if (!uids.has(uid) || (this.published.has(uid) && !backends[uid] && this.isMine(s.backends[uid]))) delete s.backends[uid];
+      }
       for (const [uid, ports] of Object.entries(backends)) s.backends[uid] = ports;
       this.published = new Set(Object.keys(backends));
       reconcile(s, now);
@@ -78,8 +81,18 @@ export class KubeletLoop {
       if (first && container && spec<PodSpec>(first).nodeName === this.id.name) {
         const withIp = { ...first, status: { ...status<PodStatus>(first), ...statuses.get(first.metadata.uid ?? '') } };
         wanted.set(owner, brokerSettings(state, withIp, container));
+        continue;
       }
+      // Make before break: the workload moved to another node, which has not published its
+      // broker yet (it does once the broker accepts connections). Keep serving until it has.
+      const current = this.brokers.running(owner);
+      if (first && current && this.isMine(state.backends[owner])) wanted.set(owner, current);
     }
     return wanted;
+  }
+
+  /** Whether a published backend ("ip:port" per container port) is on this node. */
+  private isMine(ports: Readonly<Record<string, string>> | undefined): boolean {
+    return ports !== undefined && Object.values(ports).some((addr) => addr.startsWith(`${this.id.ip}:`));
   }
 }
