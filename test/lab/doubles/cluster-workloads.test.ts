@@ -125,6 +125,46 @@ describe('lab cluster workloads: apply, validation, endpoints, EMQX NodePorts', 
     }
   });
 
+  it('when the broker\'s pod is deleted and comes back, every dashboard NodePort keeps answering', async () => {
+    const statusOk = async (ip: string): Promise<boolean> => {
+      try {
+        return (await fetch(`http://${ip}:30083/status`, { signal: AbortSignal.timeout(2000) })).status === 200;
+      } catch {
+        return false;
+      }
+    };
+    // Polls every node's dashboard NodePort every 50 ms until stopped.
+    const failures: string[] = [];
+    let polls = 0;
+    let stop = false;
+    const poller = (async () => {
+      while (!stop) {
+        const ok = await Promise.all(['127.0.0.21', '127.0.0.22', '127.0.0.23'].map(statusOk));
+        ok.forEach((good, i) => good || failures.push(`node ${i + 1} at poll ${polls}`));
+        polls++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const uid = async (): Promise<string> => (await kubectl('get', 'pod', 'emqx-0', '-n', 'kube-emqx', '-o', 'jsonpath={.metadata.uid} {.status.conditions[?(@.type=="Ready")].status}')).stdout;
+    const before = (await uid()).split(' ')[0] ?? '';
+    // emqx-0 is the first Ready pod, so the broker moves to another node and back.
+    assert.equal((await kubectl('delete', 'pod', 'emqx-0', '-n', 'kube-emqx')).code, 0);
+    const deadline = Date.now() + 40_000;
+    let back = false;
+    while (!back && Date.now() < deadline) {
+      const now = await uid();
+      back = now !== '' && !now.startsWith(before) && now.endsWith(' True');
+      if (!back) await new Promise((r) => setTimeout(r, 200));
+    }
+    // The broker moves back on the next kubelet ticks: keep polling a while.
+    await new Promise((r) => setTimeout(r, 4000));
+    stop = true;
+    await poller;
+    assert.ok(back, 'emqx-0 was recreated and became Ready');
+    assert.ok(polls >= 20, `polls ${polls}`);
+    assert.deepEqual(failures, []);
+  });
+
   it('with EMQX authentication configured, anonymous clients are refused and bootstrap users accepted', async () => {
     assert.equal((await apply(AUTH_SECRET)).code, 0);
     const r = await apply(emqxManifest({ replicas: 3, env: AUTH_ENV, mounts: AUTH_MOUNTS, volumes: AUTH_VOLUMES }));
