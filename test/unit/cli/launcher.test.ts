@@ -1,7 +1,8 @@
 // The installed command: bin/deckhand.js runs the bundle written by `npm run build` through its
 // code cache; the bundle must behave exactly like the unbundled CLI.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -35,6 +36,8 @@ describe('cli: launcher and bundle', () => {
   ];
   for (const [what, args] of same) {
     it(`the bundle answers like the unbundled CLI: ${what}`, async () => {
+      // Otherwise the launcher would run the unbundled CLI and this would compare it with itself.
+      assert.ok(statSync(bundle).mtimeMs >= statSync(join(root, 'dist/.tsbuildinfo')).mtimeMs, 'the bundle is older than the last tsc build: run npm run build');
       const [a, b] = await Promise.all([viaLauncher(args), viaUnbundled(args)]);
       assert.deepEqual(a, b);
     });
@@ -57,6 +60,38 @@ describe('cli: launcher and bundle', () => {
     assert.deepEqual(JSON.parse(r.stdout), [true, true]);
     assert.ok(cachedScript.cacheFileOf(bundle).endsWith('.cache'));
   });
+
+  // A stand-in tree: the real launcher and cache loader, a bundle and an unbundled CLI that say
+  // which one ran, and tsc's build info older or newer than the bundle.
+  const which: [string, number | undefined, string][] = [
+    ['a bundle newer than the tsc build runs', -60, 'bundle'],
+    ['a bundle older than the tsc build (tsc alone since) is not used', 60, 'unbundled'],
+    ['without tsc build info the bundle runs', undefined, 'bundle'],
+  ];
+  for (const [what, infoAgeS, want] of which) {
+    it(`launcher: ${what}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'deckhand-launcher-'));
+      try {
+        for (const d of ['bin', 'dist/engine/bundle', 'dist/engine/code-cache', 'dist/engine/cli']) mkdirSync(join(dir, d), { recursive: true });
+        copyFileSync(launcher, join(dir, 'bin/deckhand.js'));
+        copyFileSync(join(root, 'bin/package.json'), join(dir, 'bin/package.json'));
+        copyFileSync(join(root, 'dist/engine/code-cache/cached-script.cjs'), join(dir, 'dist/engine/code-cache/cached-script.cjs'));
+        writeFileSync(join(dir, 'package.json'), '{"type":"module","version":"0.0.0"}');
+        writeFileSync(join(dir, 'dist/engine/bundle/deckhand.cjs'), "exports.main = async () => { console.log('bundle'); return 0; };\n");
+        writeFileSync(join(dir, 'dist/engine/cli/main.js'), "export async function main() { console.log('unbundled'); return 0; }\n");
+        const now = Date.now() / 1000;
+        utimesSync(join(dir, 'dist/engine/bundle/deckhand.cjs'), now, now);
+        if (infoAgeS !== undefined) {
+          writeFileSync(join(dir, 'dist/.tsbuildinfo'), '{}');
+          utimesSync(join(dir, 'dist/.tsbuildinfo'), now + infoAgeS, now + infoAgeS);
+        }
+        const r = await execa(process.execPath, [join(dir, 'bin/deckhand.js'), 'run', 'x.yml'], { reject: false });
+        assert.equal(r.stdout, want, r.stderr);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 
   it('deckhand lab runs outside the bundle', async () => {
     const r = await viaLauncher(['lab', '--help']);
