@@ -47,12 +47,12 @@ export function urlFileName(url: string): string {
   }
 }
 
-// $1 dest, $2 unused, $3 dry, $4 alg, $5 digest, $6 force, $7 mode, $8 owner, $9 group, then
-// backup, timeout, insecure, file name. The URL, headers and credentials come on stdin as curl's
+// $1 dest, $2 dry, $3 alg, $4 digest, $5 force, $6 mode, $7 owner, $8 group, then backup,
+// timeout, insecure, file name. The URL, headers and credentials come on stdin as curl's
 // config (downloadConfig), so none of them shows in the host's process list.
 const SCRIPT = `${PROBE_FN}
 ${WRITE_FN}
-dest=$1; dry=$3; alg=\${4:-sha256}; want=$5; force=$6; mode=$7; owner=$8; group=$9; shift 9
+dest=$1; dry=$2; alg=\${3:-sha256}; want=$4; force=$5; mode=$6; owner=$7; group=$8; shift 8
 backup=$1; timeout=$2; insecure=$3; fname=$4; shift 4
 sum() { h=$("\${1}sum" < "$2") && echo "\${h%% *}"; }
 [ -d "$dest" ] && dest="\${dest%/}/$fname"
@@ -133,7 +133,7 @@ async function download(args: GetUrlArgs, ctx: ModuleContext, dry: boolean): Pro
   const sum = parseChecksum(args.checksum);
   const alg = sum !== undefined && !('error' in sum) ? sum : undefined;
   const argv = [
-    args.dest, '', dry ? '1' : '0', alg?.alg ?? '', alg?.hex ?? '', args.force === true ? '1' : '0',
+    args.dest, dry ? '1' : '0', alg?.alg ?? '', alg?.hex ?? '', args.force === true ? '1' : '0',
     args.mode === undefined ? '' : typeof args.mode === 'number' ? formatMode(args.mode) : args.mode,
     args.owner ?? '',
     args.group ?? '',

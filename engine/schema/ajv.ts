@@ -20,7 +20,7 @@ let ajv: InstanceType<AjvClass> | undefined;
 let generated: Readonly<Record<string, ValidateFunction>> | undefined;
 const cache = new WeakMap<JsonSchema, ValidateFunction>();
 
-export const GENERATED_FILE = 'validators.generated.cjs';
+const GENERATED_FILE = 'validators.generated.cjs';
 
 /** Resolves the same from dist/engine/schema/ and from the CLI bundle in dist/engine/bundle/. */
 export function generatedFilePath(): string {

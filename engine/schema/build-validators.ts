@@ -1,6 +1,6 @@
 // Build step (`npm run build`): writes the validators of every keyword and module schema as one
 // CommonJS file beside ajv.js, so a run does not spend its start-up compiling them.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import AjvModule from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { moduleLookup } from '../modules/lookup.js';
@@ -12,10 +12,10 @@ import * as keywordSchemas from './keyword-schemas.js';
 import { schemaKey } from './schema-key.js';
 
 const Ajv = AjvModule.default;
+const standaloneCode = standaloneModule.default;
 
 /** Values of every JSON type, so each validator's type checks and property loops run once. */
 const WARM_UP_SAMPLES: readonly unknown[] = [{}, { name: 'x', state: 'present', path: '/tmp/x' }, [], 'x', 1, true, null];
-const standaloneCode = standaloneModule.default;
 
 function allSchemas(): JsonSchema[] {
   const lookup = moduleLookup();
@@ -36,10 +36,10 @@ for (const schema of allSchemas()) {
   refs[key] = key;
 }
 const out = generatedFilePath();
-rmSync(cachedScript.cacheFileOf(out), { force: true });
 writeFileSync(out, standaloneCode(ajv, refs));
 
-// Run every validator once on a few shapes so the code cache holds them compiled.
+// Run every validator once on a few shapes so the code cache holds them compiled. A cache left by
+// an earlier build is not used for the new file (its digest differs) and is overwritten here.
 const loaded = cachedScript.loadCachedScript(out);
 const validators = Object.values(loaded.exports as Record<string, (data: unknown) => boolean>);
 for (const validate of validators) for (const sample of WARM_UP_SAMPLES) validate(sample);

@@ -59,7 +59,8 @@ export function onceRequest(ctx: ModuleContext, path: string, args: OnceArgs): O
 
 // Prints probe_pair, then `skip` (left to the two-step path), `same` (nothing to do) or `done`
 // and a probe of the result. A new directory gets its mode from `mkdir -m` (the mode only of the
-// last component, as chmod after `mkdir -p` gives), one process fewer than mkdir then chmod. Owner and group compare as decideAttrs does: all digits is an id.
+// last component, as chmod after `mkdir -p` gives), one process fewer than mkdir then chmod.
+// Owner and group compare as decideAttrs does: all digits is an id.
 // $s is the stat line probe leaves behind (fields: %f %a %u %g %s %U %G ...).
 const TAB = '\t';
 const ONCE_SCRIPT = `${PROBE_PAIR_FN}
