@@ -7,7 +7,7 @@
 // task: the difference to the plain floor is what the strategy itself costs.
 import { readFileSync } from 'node:fs';
 import { Client } from 'ssh2';
-import type { LabHost } from '../test/lab/lab.js';
+import type { LabHost } from '../lab/lab.js';
 import type { FloorSpec } from './workload.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;

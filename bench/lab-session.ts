@@ -1,6 +1,6 @@
 // A lab for the length of one benchmark: always torn down, on success, on failure and on
 // Ctrl-C or SIGTERM (the running tool is killed first so it cannot hold the hosts).
-import { labDown, labUp, type LabInfo } from '../test/lab/lab.js';
+import { labDown, labUp, type LabInfo } from '../lab/lab.js';
 import { killCurrent } from './measure.js';
 
 const noop = async (): Promise<void> => undefined;

@@ -2,7 +2,7 @@
 // a fresh remote folder, repeated; the median stands for the series.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { LabHost, LabInfo } from '../test/lab/lab.js';
+import type { LabHost, LabInfo } from '../lab/lab.js';
 import { median } from './measure.js';
 import { prepare, runTool, type Tool } from './tools.js';
 import { dirTasks } from './workload.js';

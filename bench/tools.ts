@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseRecap } from '../test/compat/compat-run.js';
-import type { LabHost, LabInfo } from '../test/lab/lab.js';
+import type { LabHost, LabInfo } from '../lab/lab.js';
 import { measure, type Measured } from './measure.js';
 import { floorSpec, inventoryYaml, playbookYaml, type Workload } from './workload.js';
 

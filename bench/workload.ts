@@ -1,7 +1,7 @@
 // The benchmark's workload, in the three forms the tools take: a playbook and an inventory for
 // deckhand and ansible-playbook, and the equivalent shell command lines for the floor.
 import { stringify } from 'yaml';
-import type { LabHost, LabInfo } from '../test/lab/lab.js';
+import type { LabHost, LabInfo } from '../lab/lab.js';
 
 /** Tasks alternate: even indexes make a directory (changes once), odd ones echo (never change). */
 export interface Workload {

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Launcher. CommonJS on purpose (see bin/package.json): `deckhand --version` answers without
 // loading anything, and the CLI bundle (dist/engine/bundle/deckhand.cjs, written by
-// `npm run build`) is loaded through the V8 code cache made at build time. `deckhand lab` (test
-// tooling, not bundled) runs the ES modules instead, and so does a build by tsc alone: without a
-// bundle, or with one older than tsc's last build.
+// `npm run build`) is loaded through the V8 code cache made at build time. A build by tsc alone
+// runs the ES modules instead: without a bundle, or with one older than tsc's last build.
 'use strict';
 
 const { statSync } = require('node:fs');
@@ -23,7 +22,7 @@ function bundleIsCurrent() {
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`deckhand ${require('../package.json').version}\n`);
 } else {
-  const cli = argv[0] !== 'lab' && bundleIsCurrent()
+  const cli = bundleIsCurrent()
     ? Promise.resolve(require(join(dist, 'code-cache', 'cached-script.cjs')).loadCachedScript(bundle).exports)
     : import('../dist/engine/cli/main.js');
   cli

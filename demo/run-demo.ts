@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { mqttRoundTrip } from '../engine/verify/mqtt-roundtrip.js';
-import { labDown, labUp, type LabInfo } from '../test/lab/lab.js';
+import { labDown, labUp, type LabInfo } from '../lab/lab.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const say = (s: string): void => {

@@ -6,10 +6,10 @@
 // from import.meta.url (package.json, the generated validators) resolve the same from either.
 // Lazily imported parts (run-command, execute-run, the MQTT client, vault) are only initialised
 // when used; the code cache spares parsing them.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import cachedScript from '../code-cache/cached-script.cjs';
 import type { CliIo } from './io.js';
 
@@ -26,6 +26,22 @@ const WARM_UP: readonly (readonly string[])[] = [
   ['run', '--help'],
 ];
 
+/**
+ * `deckhand lab` stays the compiled ES modules of lab/: its files find their siblings by URL (the
+ * package builder, the repository server, the doubles it packs), which a bundle would move. The
+ * bundle loads it lazily through the loader's `__import` (engine/code-cache/), since V8 gives a
+ * script restored from a code cache no import() of its own.
+ */
+const labStaysOut: Plugin = {
+  name: 'lab-stays-out',
+  setup(on) {
+    on.onResolve({ filter: /\/lab\/cli\.js$/ }, (args) => ({ path: args.path, external: true }));
+    // The loader is required, not bundled: the launcher has it loaded already, and its own
+    // import() (the lab's) then runs from an ordinary module.
+    on.onResolve({ filter: /\/code-cache\/cached-script\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 // Earlier builds may have left other files behind.
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 await build({
@@ -40,13 +56,18 @@ await build({
   banner: { js: "const __deckhandBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // ssh2 loads optional native add-ons at run time.
   external: ['ssh2', 'cpu-features'],
+  plugins: [labStaysOut],
   logLevel: 'warning',
 });
 
-// A script from a code cache cannot run import() (engine/code-cache/): only the lab's may remain,
-// and the launcher runs `deckhand lab` unbundled.
-const dynamicImports = (readFileSync(BUNDLE_FILE, 'utf8').match(/(?<![\w.$])import\(/g) ?? []).length;
-if (dynamicImports !== 1) throw new Error(`the bundle has ${dynamicImports} dynamic imports; only the lab's may remain`);
+const LAB_IMPORT = 'import("../../lab/cli.js")';
+const bundled = readFileSync(BUNDLE_FILE, 'utf8');
+if (bundled.split(LAB_IMPORT).length !== 2) throw new Error(`the bundle should hold ${LAB_IMPORT} once`);
+const rewritten = bundled.replace(LAB_IMPORT, '__import("../../lab/cli.js")');
+// Everything else is inside the bundle: no import() may remain.
+const dynamicImports = (rewritten.match(/(?<![\w.$])import\(/g) ?? []).length;
+if (dynamicImports !== 0) throw new Error(`the bundle has ${dynamicImports} dynamic imports besides the lab's`);
+writeFileSync(BUNDLE_FILE, rewritten);
 
 const loaded = cachedScript.loadCachedScript(BUNDLE_FILE);
 const { main } = loaded.exports as { main: (argv: readonly string[], io: CliIo) => Promise<number> };

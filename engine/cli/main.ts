@@ -23,7 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       case 'vault':
         return await (await import('./vault-command.js')).vaultCommand(rest, io);
       case 'lab':
-        return await (await importLabCli()).labCommand(rest, { out: io.out, err: io.err });
+        return await (await import('../../lab/cli.js')).labCommand(rest, { out: io.out, err: io.err });
       default:
         io.err(`deckhand: unknown command '${command}'\nTry 'deckhand --help'.`);
         return EXIT.badOptions;
@@ -41,12 +41,4 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function version(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
   return pkg && typeof pkg === 'object' && 'version' in pkg ? String(pkg.version) : 'unknown';
-}
-
-/**
- * The lab is test tooling and never bundled (a computed URL keeps the bundler out); the launcher
- * runs `deckhand lab` with these unbundled modules.
- */
-function importLabCli(): Promise<typeof import('../../test/lab/cli.js')> {
-  return import(new URL('../../test/lab/cli.js', import.meta.url).href) as Promise<typeof import('../../test/lab/cli.js')>;
 }

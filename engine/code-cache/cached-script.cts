@@ -6,14 +6,18 @@
 // compiled as usual. V8 itself only checks that the source has the same length, so the cache file
 // starts with the SHA-256 of the source it was made from (about 4 ms for the 2 MB bundle): a cache
 // of other code of the same length is never used.
-// A file loaded this way cannot use import(): Node 20 has no stable way to give a vm.Script one
-// (and none at all for a script from a code cache), so bundles are built without dynamic imports.
+// A file loaded this way cannot run import() itself: V8 drops a script's import callback for
+// functions restored from a code cache. It gets `__import(specifier)` instead, a sixth parameter
+// beside CommonJS's five, which imports relative to the file from this (ordinary) module.
 // CommonJS on purpose: the launcher in bin/ requires this before any ES module.
 import crypto = require('node:crypto');
 import fs = require('node:fs');
 import nodeModule = require('node:module');
 import path = require('node:path');
+import url = require('node:url');
 import vm = require('node:vm');
+
+type ImportFn = (specifier: string) => Promise<unknown>;
 
 interface LoadedScript {
   readonly exports: unknown;
@@ -32,14 +36,15 @@ function loadCachedScript(file: string): LoadedScript {
   const digest = crypto.createHash('sha256').update(source).digest();
   const cachedData = readCache(cacheFileOf(file), digest);
   // The same wrapper Node puts around a CommonJS module, so the file runs exactly as if required.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`;
   const script = new vm.Script(wrapped, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   const mod: { exports: unknown } = { exports: {} };
-  const run = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: { exports: unknown }, f: string, d: string) => void;
-  run(mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file));
+  const run = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: { exports: unknown }, f: string, d: string, i: ImportFn) => void;
+  const importRelative: ImportFn = (specifier) => import(url.pathToFileURL(path.resolve(path.dirname(file), specifier)).href);
+  run(mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file), importRelative);
   return {
     exports: mod.exports,
     cacheUsed: cachedData !== undefined && !script.cachedDataRejected,

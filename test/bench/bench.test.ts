@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { BenchResults } from '../../bench/results.js';
-import { findOnPath } from '../lab/preflight.js';
+import { findOnPath } from '../../lab/preflight.js';
 import { labSkipReason } from '../support/lab-fixture.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

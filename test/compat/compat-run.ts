@@ -3,7 +3,7 @@
 import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { LabInfo } from '../lab/lab.js';
+import type { LabInfo } from '../../lab/lab.js';
 
 export type Recap = Record<string, Record<string, number>>;
 

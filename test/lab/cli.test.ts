@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { labCommand } from './cli.js';
+import { labCommand } from '../../lab/cli.js';
 
 async function capture(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { inventoryYaml } from './inventory-file.js';
+import { inventoryYaml } from '../../lab/inventory-file.js';
 
 describe('lab inventory file', () => {
   const hosts = [

@@ -6,10 +6,10 @@ import { mkdir, mkdtemp, readFile, readlink, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepareArtifacts } from './lab-artifacts.js';
-import { mountsUnder } from './lab-down.js';
-import { currentUid } from './preflight.js';
-import { run } from './run-command.js';
+import { prepareArtifacts } from '../../lab/lab-artifacts.js';
+import { mountsUnder } from '../../lab/lab-down.js';
+import { currentUid } from '../../lab/preflight.js';
+import { run } from '../../lab/run-command.js';
 
 // A stand-in builder that counts its runs in a file outside its own folder
 // (its folder is part of the cache key).

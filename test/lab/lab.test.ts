@@ -6,12 +6,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { bridgeName, netnsPrefix } from './lab-names.js';
-import { listLinks } from './lab-network.js';
-import { mountsUnder } from './lab-down.js';
-import { CLUSTER_MOUNT, LabError, labDown, labStatus, labUp, stateDirFor } from './lab.js';
-import type { LabInfo } from './lab.js';
-import { findOnPath, preflight } from './preflight.js';
+import { bridgeName, netnsPrefix } from '../../lab/lab-names.js';
+import { listLinks } from '../../lab/lab-network.js';
+import { mountsUnder } from '../../lab/lab-down.js';
+import { CLUSTER_MOUNT, LabError, labDown, labStatus, labUp, stateDirFor } from '../../lab/lab.js';
+import type { LabInfo } from '../../lab/lab.js';
+import { findOnPath, preflight } from '../../lab/preflight.js';
 
 const NAME = `t${process.pid}`;
 const LAYER_TEXT = 'shadowed by the lab tooling layer\n';

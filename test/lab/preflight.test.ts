@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { labCommand } from './cli.js';
-import { LabError } from './lab-error.js';
-import { checkRoot, checkTools, preflight } from './preflight.js';
+import { labCommand } from '../../lab/cli.js';
+import { LabError } from '../../lab/lab-error.js';
+import { checkRoot, checkTools, preflight } from '../../lab/preflight.js';
 
 describe('lab preflight', () => {
   it('refuses a non-root uid with NOT_ROOT', () => {

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRepoServer } from './repo-server.js';
-import { findRepoServers, startRepoServer, stopRepoServers } from './repo-server-process.js';
+import { createRepoServer } from '../../lab/repo-server.js';
+import { findRepoServers, startRepoServer, stopRepoServers } from '../../lab/repo-server-process.js';
 
 describe('lab repository server', () => {
   let dir: string;

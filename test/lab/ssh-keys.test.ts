@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { generateKeyPair, isWellFormedEd25519 } from './ssh-keys.js';
+import { generateKeyPair, isWellFormedEd25519 } from '../../lab/ssh-keys.js';
 
 /** An ed25519 public key line with the blob built by hand. */
 function keyLine(type: string, key: Buffer): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { LabError } from './lab-error.js';
-import { checkLabSubnet, formatCidr, gatewayOf, hostAddresses, overlaps, parseCidr, pickFreeSubnet } from './subnet.js';
+import { LabError } from '../../lab/lab-error.js';
+import { checkLabSubnet, formatCidr, gatewayOf, hostAddresses, overlaps, parseCidr, pickFreeSubnet } from '../../lab/subnet.js';
 
 describe('lab subnet', () => {
   it('parses a CIDR and aligns it to its network', () => {

@@ -1,7 +1,7 @@
 // A namespace lab for one mocha suite: up in `before`, down in `after` (even after a failure),
 // skipped with the reason when the machine cannot run labs (not root, sshd missing).
-import { labDown, labUp, type LabInfo, type LabUpOptions } from '../lab/lab.js';
-import { preflight } from '../lab/preflight.js';
+import { labDown, labUp, type LabInfo, type LabUpOptions } from '../../lab/lab.js';
+import { preflight } from '../../lab/preflight.js';
 
 export function labSkipReason(): string | undefined {
   try {

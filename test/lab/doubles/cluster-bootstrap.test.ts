@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { flannelManifest } from '../packages/flannel-manifest.js';
+import { flannelManifest } from '../../../lab/packages/flannel-manifest.js';
 import { makeLab, type LabHost } from './testing/lab-host.js';
 
 const JOIN_LINE = /^kubeadm join 127\.0\.0\.11:6443 --token ([a-z0-9]{6})\.([a-z0-9]{16}) --discovery-token-ca-cert-hash sha256:[0-9a-f]{64} $/;

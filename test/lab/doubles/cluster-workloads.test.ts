@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import mqtt from 'mqtt';
-import { flannelManifest } from '../packages/flannel-manifest.js';
+import { flannelManifest } from '../../../lab/packages/flannel-manifest.js';
 import { makeLab, type LabHost } from './testing/lab-host.js';
 import { AUTH_ENV, AUTH_MOUNTS, AUTH_SECRET, AUTH_VOLUMES, emqxManifest, TUTORIAL_SERVICE } from './testing/emqx-manifests.js';
 

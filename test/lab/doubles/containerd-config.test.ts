@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSettings } from './containerd-config.js';
-import { DEFAULT_CONFIG_V2, PACKAGED_CONFIG } from './containerd-default-config.js';
+import { loadSettings } from '../../../lab/doubles/containerd-config.js';
+import { DEFAULT_CONFIG_V2, PACKAGED_CONFIG } from '../../../lab/doubles/containerd-default-config.js';
 
 const V2_TRUE = DEFAULT_CONFIG_V2.replace('SystemdCgroup = false', 'SystemdCgroup = true');
 const V3_TABLE = `version = 2\n[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]\n  SystemdCgroup = true\n`;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { jsonpath } from './jsonpath.js';
+import { jsonpath } from '../../../lab/doubles/jsonpath.js';
 
 const nodes = {
   kind: 'List',

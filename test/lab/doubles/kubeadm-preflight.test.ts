@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { makeLab, type LabHost } from './testing/lab-host.js';
-import { PACKAGED_CONFIG } from './containerd-default-config.js';
+import { PACKAGED_CONFIG } from '../../../lab/doubles/containerd-default-config.js';
 
 const INIT = ['init', '--pod-network-cidr=10.244.0.0/16'];
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { matchesAll, matchesLabelSelector, parseSelector, SelectorError } from './labels.js';
+import { matchesAll, matchesLabelSelector, parseSelector, SelectorError } from '../../../lab/doubles/labels.js';
 
 describe('lab label selectors', () => {
   const labels = { app: 'emqx', tier: 'broker' };

@@ -10,8 +10,8 @@ import { parse, stringify } from 'yaml';
 import type { CliIo } from '../../../engine/cli/io.js';
 import { main } from '../../../engine/cli/main.js';
 import type { RunEvent } from '../../../engine/report/events.js';
-import { netnsName } from '../lab-names.js';
-import type { LabInfo } from '../lab-types.js';
+import { netnsName } from '../../../lab/lab-names.js';
+import type { LabInfo } from '../../../lab/lab-types.js';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import { buildLabLayer, buildLabRepos, DOCKER_SUITES, FLANNEL_PATH, K8S_REPO_PATH } from './build.js';
+import { buildLabLayer, buildLabRepos, DOCKER_SUITES, FLANNEL_PATH, K8S_REPO_PATH } from '../../../lab/packages/build.js';
 
 const run = promisify(execFile);
 

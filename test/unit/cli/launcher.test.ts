@@ -93,7 +93,7 @@ describe('cli: launcher and bundle', () => {
     });
   }
 
-  it('deckhand lab runs outside the bundle', async () => {
+  it('the bundle loads deckhand lab lazily, from the compiled lab/ modules', async () => {
     const r = await viaLauncher(['lab', '--help']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Usage: deckhand lab/);

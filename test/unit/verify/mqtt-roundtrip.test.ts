@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
-import { startFakeBroker, type FakeBroker } from '../../vagrant/fake-mqtt-broker.js';
-import { findProgram } from '../../vagrant/find-program.js';
-import { freePort, startMosquitto, type Broker } from '../../vagrant/mosquitto-broker.js';
+import { startFakeBroker, type FakeBroker } from '../../lab/vagrant/fake-mqtt-broker.js';
+import { findProgram } from '../../lab/vagrant/find-program.js';
+import { freePort, startMosquitto, type Broker } from '../../lab/vagrant/mosquitto-broker.js';
 import { isLoginRefused, mqttRoundTrip } from '../../../engine/verify/mqtt-roundtrip.js';
 
 const HOST = '127.0.0.1';

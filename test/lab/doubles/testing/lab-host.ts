@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { execa } from 'execa';
-import { buildDebs, buildLabLayer } from '../../packages/build.js';
-import type { BuiltDeb } from '../../packages/deb-builder.js';
+import { buildDebs, buildLabLayer } from '../../../../lab/packages/build.js';
+import type { BuiltDeb } from '../../../../lab/packages/deb-builder.js';
 
 const exec = promisify(execFile);
 const SYSTEM_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { changedTasks, checkConverged, checkIdempotent, parseReport, recapLine, type HostStats, type RunReport } from './run-report.js';
+import { changedTasks, checkConverged, checkIdempotent, parseReport, recapLine, type HostStats, type RunReport } from '../../../lab/vagrant/run-report.js';
 
 const HOSTS = ['master', 'worker1', 'worker2'];
 const stats = (over: Partial<HostStats> = {}): HostStats => ({ ok: 20, changed: 0, unreachable: 0, failed: 0, skipped: 3, rescued: 0, ignored: 0, ...over });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { pollUntil, type Attempt } from './poll.js';
+import { pollUntil, type Attempt } from '../../../lab/vagrant/poll.js';
 
 /** A clock that only moves when the poller sleeps. */
 function fakeClock() {

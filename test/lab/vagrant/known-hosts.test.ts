@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkScannedKeys, knownHostsName, knownHostsText, parseKeyscan, parsePublicKeys, type KeyCheckTarget } from './known-hosts.js';
+import { checkScannedKeys, knownHostsName, knownHostsText, parseKeyscan, parsePublicKeys, type KeyCheckTarget } from '../../../lab/vagrant/known-hosts.js';
 
 const ED_MASTER = 'AAAAC3NzaC1lZDI1NTE5AAAAIMasterMasterMasterMasterMasterMasterMast';
 const ED_WORKER = 'AAAAC3NzaC1lZDI1NTE5AAAAIWorkerWorkerWorkerWorkerWorkerWorkerWork';

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { vagrantValidate } from './lab-commands.js';
+import { vagrantValidate } from '../../../lab/vagrant/lab-commands.js';
 import { findProgram } from './find-program.js';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '../../../lab/vagrant/repo-root.js';
 
 const hasVagrant = findProgram('vagrant') !== undefined;
 const withVagrant = hasVagrant ? describe : describe.skip;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { LabContext, LabStep } from './lab-context.js';
-import { failed, passed } from './lab-context.js';
-import { labLayout } from './lab-layout.js';
-import { formatOutcome, formatSummary, runSteps } from './step-runner.js';
+import type { LabContext, LabStep } from '../../../lab/vagrant/lab-context.js';
+import { failed, passed } from '../../../lab/vagrant/lab-context.js';
+import { labLayout } from '../../../lab/vagrant/lab-layout.js';
+import { formatOutcome, formatSummary, runSteps } from '../../../lab/vagrant/step-runner.js';
 
 function context(log: string[]): LabContext {
   return {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseRunOptions } from './run-options.js';
+import { parseRunOptions } from '../../../lab/vagrant/run-options.js';
 
 describe('lab runner options', () => {
   const ok = [

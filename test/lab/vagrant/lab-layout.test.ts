@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { findProgram } from './find-program.js';
-import { LAB_DEFAULTS, labLayout, LabLayoutError } from './lab-layout.js';
-import { repoRoot } from './repo-root.js';
+import { LAB_DEFAULTS, labLayout, LabLayoutError } from '../../../lab/vagrant/lab-layout.js';
+import { repoRoot } from '../../../lab/vagrant/repo-root.js';
 
 const VARS = ['DECKHAND_BOX', 'DECKHAND_NET_PREFIX', 'DECKHAND_MASTER_MEMORY', 'DECKHAND_WORKER_MEMORY', 'DECKHAND_CPUS', 'DECKHAND_WORKERS'];
 
@@ -56,7 +56,7 @@ describe('lab layout', () => {
   const withRuby = hasRuby ? describe : describe.skip;
   withRuby(`agrees with the Vagrantfile${hasRuby ? '' : ' (skipped: ruby is not installed; it comes with apt-get install vagrant)'}`, function () {
     this.timeout(30_000);
-    const script = join(repoRoot, 'test/vagrant/fixtures/vagrantfile-layout.rb');
+    const script = join(repoRoot, 'test/lab/vagrant/fixtures/vagrantfile-layout.rb');
     const vagrantfile = join(repoRoot, 'Vagrantfile');
     const env = (set: Record<string, string>) => Object.fromEntries(VARS.map((v) => [v, set[v] ?? '']));
 

@@ -1,4 +1,4 @@
-// Command-line options of the lab runner (test/vagrant/run.ts).
+// Command-line options of the lab runner (lab/vagrant/run.ts).
 import { parseArgs } from 'node:util';
 import { isProvider, PROVIDERS, type Provider } from './lab-commands.js';
 

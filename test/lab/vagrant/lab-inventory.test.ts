@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import {
   buildInventory, DEFAULT_LAB_VARS, inventoryToYaml, KNOWN_HOSTS_FILE, labMqttLogin, readAllVars, type LabInventory,
-} from './lab-inventory.js';
-import { labLayout } from './lab-layout.js';
-import { repoRoot } from './repo-root.js';
-import { parseSshConfig } from './ssh-config.js';
+} from '../../../lab/vagrant/lab-inventory.js';
+import { labLayout } from '../../../lab/vagrant/lab-layout.js';
+import { repoRoot } from '../../../lab/vagrant/repo-root.js';
+import { parseSshConfig } from '../../../lab/vagrant/ssh-config.js';
 import { insecure, libvirt, spaces, virtualbox } from './ssh-config-samples.js';
 
 const entries = (text: string) => parseSshConfig(text).entries;

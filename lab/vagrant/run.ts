@@ -1,5 +1,5 @@
 // Entry point of the Vagrant lab: `npm run lab:vagrant -- [options]`
-// (node dist/test/vagrant/run.js). Reads argv and the environment; everything
+// (node dist/lab/vagrant/run.js). Reads argv and the environment; everything
 // else lives in lab-run.ts and the step files.
 import { createExec } from './exec-argv.js';
 import { httpStatus } from './http-status.js';

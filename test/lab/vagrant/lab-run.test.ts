@@ -3,17 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ExecResult } from './exec-argv.js';
-import type { StatusResult } from './http-status.js';
-import type { Argv } from './lab-commands.js';
-import type { LabContext } from './lab-context.js';
-import { KNOWN_HOSTS_FILE, readAllVars } from './lab-inventory.js';
-import { labLayout } from './lab-layout.js';
-import { runLab } from './lab-run.js';
-import type { RoundTripOptions, RoundTripResult } from '../../engine/verify/mqtt-roundtrip.js';
-import type { RunOptions } from './run-options.js';
+import type { ExecResult } from '../../../lab/vagrant/exec-argv.js';
+import type { StatusResult } from '../../../lab/vagrant/http-status.js';
+import type { Argv } from '../../../lab/vagrant/lab-commands.js';
+import type { LabContext } from '../../../lab/vagrant/lab-context.js';
+import { KNOWN_HOSTS_FILE, readAllVars } from '../../../lab/vagrant/lab-inventory.js';
+import { labLayout } from '../../../lab/vagrant/lab-layout.js';
+import { runLab } from '../../../lab/vagrant/lab-run.js';
+import type { RoundTripOptions, RoundTripResult } from '../../../engine/verify/mqtt-roundtrip.js';
+import type { RunOptions } from '../../../lab/vagrant/run-options.js';
 import { virtualbox } from './ssh-config-samples.js';
-import { FLANNEL_PUBLIC_IP } from './cluster-checks.js';
+import { FLANNEL_PUBLIC_IP } from '../../../lab/vagrant/cluster-checks.js';
 
 // The whole lab run against stand-ins: vagrant, ssh-keyscan and deckhand are
 // answered from tables, MQTT and HTTP by functions. Nothing leaves the process.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseSshConfig, unquote } from './ssh-config.js';
+import { parseSshConfig, unquote } from '../../../lab/vagrant/ssh-config.js';
 import { insecure, libvirt, spaces, virtualbox } from './ssh-config-samples.js';
 
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {
   deckhandRun, hostPublicKeys, isProvider, kubectlGetNodes, kubectlGetPods, PROVIDERS, sshKeyscan, vagrantDestroy,
   vagrantSsh, vagrantSshConfig, vagrantStatus, vagrantUp, vagrantValidate, vagrantVersion, type Argv,
-} from './lab-commands.js';
+} from '../../../lab/vagrant/lab-commands.js';
 
 describe('lab commands (argv construction)', () => {
   const cases: ReadonlyArray<{ name: string; argv: Argv; want: readonly string[] }> = [

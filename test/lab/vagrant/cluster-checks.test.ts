@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkNodes, checkPods, FLANNEL_PUBLIC_IP } from './cluster-checks.js';
+import { checkNodes, checkPods, FLANNEL_PUBLIC_IP } from '../../../lab/vagrant/cluster-checks.js';
 
 interface NodeSpec { name: string; ready?: 'True' | 'False' | 'Unknown'; ip?: string; flannel?: string | null; reason?: string }
 

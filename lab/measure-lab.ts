@@ -1,5 +1,5 @@
 // Times `lab up` and `lab down` for some host counts (root only):
-//   node dist/test/lab/measure-lab.js 3 50
+//   node dist/lab/measure-lab.js 3 50
 // Prints one JSON line per count: {"hosts":3,"upSeconds":…,"downSeconds":…}.
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkRunning, parseMachineStatus } from './machine-status.js';
+import { checkRunning, parseMachineStatus } from '../../../lab/vagrant/machine-status.js';
 
 // `vagrant status --machine-readable` (timestamp,target,type,data...).
 const output = `1764111111,master,metadata,provider,virtualbox

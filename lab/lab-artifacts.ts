@@ -1,4 +1,4 @@
-// The two things a lab gets from the package builder (test/lab/packages):
+// The two things a lab gets from the package builder (lab/packages):
 // the tooling layer that sits above the machine's / in every host, and the
 // apt repositories the repository server publishes.
 //
@@ -36,8 +36,8 @@ interface Builder {
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BUILDER_URL = new URL('./packages/build.js', import.meta.url);
 // The builder's code and inputs, compiled and source: any change rebuilds.
-const PROJECT_ROOT = join(HERE, '..', '..', '..');
-const BUILDER_DIRS = ['dist/test/lab/packages', 'dist/test/lab/doubles', 'test/lab/packages', 'test/lab/doubles'];
+const PROJECT_ROOT = join(HERE, '..', '..');
+const BUILDER_DIRS = ['dist/lab/packages', 'dist/lab/doubles', 'lab/packages', 'lab/doubles'];
 const MAX_HASHED_FILES = 5000;
 
 export async function prepareArtifacts(input: ArtifactInput): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { httpStatus } from './http-status.js';
+import { httpStatus } from '../../../lab/vagrant/http-status.js';
 import { freePort } from './mosquitto-broker.js';
 
 describe('httpStatus (EMQX /status probe) against a loopback server', function () {

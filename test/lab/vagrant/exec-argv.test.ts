@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
-import { createExec, lastMachineMentioned, tail } from './exec-argv.js';
+import { createExec, lastMachineMentioned, tail } from '../../../lab/vagrant/exec-argv.js';
 
 describe('exec-argv', function () {
   this.timeout(10_000);
