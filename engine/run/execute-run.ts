@@ -1,12 +1,12 @@
 // Executes a prepared run: reporters, connections, plays in order, Ctrl-C, the exit code.
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
-import type { PreparedRun } from '../cli/prepare-run.js';
 import { EXIT } from '../cli/exit-codes.js';
 import type { CliIo } from '../cli/io.js';
 import type { RunOptions } from '../cli/run-options.js';
 import { hostVarLayers } from '../inventory/index.js';
 import { moduleLookup } from '../modules/lookup.js';
+import type { PreparedRun } from '../prepare/prepared-run.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import { EventBus } from '../report/events.js';
 import { JsonFileReporter, JsonLinesReporter } from '../report/json-report.js';
@@ -22,7 +22,6 @@ export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: Cl
   const started = performance.now();
   const redactor = new Redactor();
   for (const s of prepared.secrets) redactor.addSecret(s);
-  for (const s of inventoryPasswords(prepared)) redactor.addSecret(s);
   const bus = new EventBus(redactor);
   const streaming = opts.report === '-';
   const consoleOut = streaming ? io.err : io.out;
@@ -100,20 +99,4 @@ function exitCode(run: RunContext): number {
   if (states.some((s) => s.unreachable)) return EXIT.unreachable;
   if (states.some((s) => s.failed)) return EXIT.hostFailed;
   return EXIT.ok;
-}
-
-const PASSWORD_VARS = ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass'];
-
-/** Passwords written in the inventory in clear: never shown either. */
-function inventoryPasswords(prepared: PreparedRun): string[] {
-  const out: string[] = [];
-  for (const name of prepared.inventory.hosts.keys()) {
-    for (const layer of hostVarLayers(prepared.inventory, name)) {
-      for (const k of PASSWORD_VARS) {
-        const v = layer.vars[k];
-        if (typeof v === 'string' && !v.includes('{{')) out.push(v);
-      }
-    }
-  }
-  return out;
 }
