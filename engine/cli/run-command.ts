@@ -39,8 +39,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     if (opts.listTags) io.out(listTags(shown, run.plays.map((p) => p.plan)));
     return EXIT.ok;
   }
-  const { executeRun } = await import('../run/execute-run.js');
-  return executeRun(run, opts, io);
+  const { runPlaybook } = await import('./run-playbook.js');
+  return runPlaybook(run, opts, io);
 }
 
 function invalidInput(diagnostics: readonly Diagnostic[], io: CliIo): number {

@@ -1,7 +1,9 @@
-// `deckhand run` options and the environment, mapped onto what the prepare stage takes (with the
-// vault passwords read, which may prompt on the terminal).
+// `deckhand run` options and the environment, mapped onto what each stage takes: the prepare
+// stage's input (with the vault passwords read, which may prompt on the terminal) and the run's
+// settings. The only place the run's environment variables are read.
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import type { PrepareInput } from '../prepare/prepare-run.js';
+import type { RunSettings } from '../run/run-settings.js';
 import { loadVaultPasswords } from '../vault/index.js';
 import type { CliIo } from './io.js';
 import type { RunOptions } from './run-options.js';
@@ -30,6 +32,18 @@ export async function prepareInput(opts: RunOptions, io: CliIo): Promise<{ ok: t
       rolesPath: rolesPath(io.env),
       vaultPasswords: vault.passwords,
     },
+  };
+}
+
+export function runSettings(opts: RunOptions, env: Env): RunSettings {
+  const user = env['USER'];
+  const hostKeyChecking = env['DECKHAND_HOST_KEY_CHECKING'] ?? env['ANSIBLE_HOST_KEY_CHECKING'];
+  return {
+    forks: opts.forks,
+    check: opts.check,
+    diff: opts.diff,
+    verbosity: opts.verbosity,
+    controller: { ...(user !== undefined ? { user } : {}), ...(hostKeyChecking !== undefined ? { hostKeyChecking } : {}) },
   };
 }
 

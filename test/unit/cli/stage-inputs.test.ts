@@ -1,10 +1,10 @@
-// Options and environment onto the prepare stage's input.
+// Options and environment onto each stage's input: the environment is read here and nowhere else.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRunOptions, type RunOptions } from '../../../engine/cli/run-options.js';
-import { prepareInput } from '../../../engine/cli/stage-inputs.js';
+import { prepareInput, runSettings } from '../../../engine/cli/stage-inputs.js';
 import { captureIo } from '../../support/capture-io.js';
 
 function options(argv: string[]): RunOptions {
@@ -14,6 +14,19 @@ function options(argv: string[]): RunOptions {
 }
 
 describe('cli/stage-inputs', () => {
+  it('run settings: options, then $USER and host key checking from the environment', () => {
+    const opts = options(['site.yml', '-f', '7', '-C', '-D', '-vv']);
+    assert.deepEqual(runSettings(opts, { USER: 'ops', ANSIBLE_HOST_KEY_CHECKING: 'False' }), {
+      forks: 7,
+      check: true,
+      diff: true,
+      verbosity: 2,
+      controller: { user: 'ops', hostKeyChecking: 'False' },
+    });
+    assert.equal(runSettings(opts, { DECKHAND_HOST_KEY_CHECKING: 'true', ANSIBLE_HOST_KEY_CHECKING: 'False' }).controller.hostKeyChecking, 'true');
+    assert.deepEqual(runSettings(opts, {}).controller, {});
+  });
+
   it('prepare input: tags, limit and the roles path from the environment', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'deckhand-inputs-'));
     const opts = options(['site.yml', '-i', 'hosts', '-l', 'web', '-t', 'a,b', '--skip-tags', 'c', '-e', 'x=1']);
