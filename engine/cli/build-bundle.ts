@@ -4,7 +4,7 @@
 // V8's code cache of what that compiled (engine/code-cache/). The launcher loads both.
 // The bundle sits at the same depth as dist/engine/cli/, so the paths main.ts and ajv.ts build
 // from import.meta.url (package.json, the generated validators) resolve the same from either.
-// Lazily imported parts (run-command, execute-run, the MQTT client, vault) are only initialised
+// Lazily imported parts (run-command, run-playbook, the MQTT client, vault) are only initialised
 // when used; the code cache spares parsing them.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { isFalseWord, isTrueWord } from '../vars/ansible-bool.js';
 import { defaultKnownHostsFiles, type BecomeOptions, type SshTarget } from '../connection/index.js';
+import type { ControllerDefaults } from './run-settings.js';
 
 export type ConnectionSpec = { kind: 'local'; host: string } | { kind: 'ssh'; target: SshTarget };
 
@@ -20,14 +21,13 @@ export function truthy(v: unknown): boolean {
 export function connectionSpec(
   host: string,
   vars: Readonly<Record<string, unknown>>,
-  env: Readonly<Record<string, string | undefined>>,
+  controller: ControllerDefaults,
 ): ConnectionSpec {
   const kind = str(vars['ansible_connection']) ?? 'ssh';
   if (kind === 'local') return { kind: 'local', host };
   const checkVar = vars['host_key_checking'] ?? vars['ansible_host_key_checking'];
-  const checkEnv = env['DECKHAND_HOST_KEY_CHECKING'] ?? env['ANSIBLE_HOST_KEY_CHECKING'];
   // Fail closed: only an explicit false turns checking off; a typo or an empty value keeps it on.
-  const setting = checkVar !== undefined ? checkVar : checkEnv;
+  const setting = checkVar !== undefined ? checkVar : controller.hostKeyChecking;
   const hostKeyChecking = setting === undefined || !explicitlyFalse(setting);
   const known = str(vars['deckhand_known_hosts_file']);
   const key = str(vars['ansible_ssh_private_key_file']) ?? str(vars['ansible_private_key_file']);
@@ -39,7 +39,7 @@ export function connectionSpec(
       host,
       address: str(vars['ansible_host']) ?? host,
       port: Number(vars['ansible_port'] ?? vars['ansible_ssh_port'] ?? 22),
-      user: str(vars['ansible_user']) ?? str(vars['ansible_ssh_user']) ?? env['USER'] ?? 'root',
+      user: str(vars['ansible_user']) ?? str(vars['ansible_ssh_user']) ?? controller.user ?? 'root',
       ...(key ? { privateKeyPath: key.replace(/^~(?=\/)/, homedir()) } : {}),
       ...(password ? { password } : {}),
       knownHostsFiles: [...(known ? [known] : []), ...defaultKnownHostsFiles(homedir())],

@@ -1,43 +1,46 @@
-// Executes a prepared run: reporters, connections, plays in order, Ctrl-C, the exit code.
-import { resolve } from 'node:path';
+// Executes a prepared run: connections, plays in order, winding down when cancelled. Events go
+// to the caller's sink through the redactor; the result is an outcome value. Signals, reporters
+// and exit codes are the caller's (engine/cli/run-playbook.ts).
 import pLimit from 'p-limit';
-import type { PreparedRun } from '../cli/prepare-run.js';
-import { EXIT } from '../cli/exit-codes.js';
-import type { CliIo } from '../cli/io.js';
-import type { RunOptions } from '../cli/run-options.js';
 import { hostVarLayers } from '../inventory/index.js';
 import { moduleLookup } from '../modules/lookup.js';
-import { ConsoleReporter } from '../report/console-reporter.js';
-import { EventBus } from '../report/events.js';
-import { JsonFileReporter, JsonLinesReporter } from '../report/json-report.js';
+import type { PreparedRun } from '../prepare/prepared-run.js';
+import { EventBus, type Reporter } from '../report/events.js';
 import { Redactor } from '../report/redact.js';
 import { Recap } from '../report/stats.js';
-import { Cancel } from './cancel.js';
+import type { Cancel } from './cancel.js';
 import { ConnectionPool } from './connection-pool.js';
 import { runPlay } from './play-runner.js';
-import { INTERRUPT_GRACE_MS } from './task-step.js';
 import type { HostState, RunContext } from './run-context.js';
+import { runOutcome, type RunOutcome } from './run-outcome.js';
+import type { RunSettings } from './run-settings.js';
+import { INTERRUPT_GRACE_MS } from './task-step.js';
 
-export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: CliIo): Promise<number> {
+/** Where a run's events go; they arrive already redacted. */
+export type EventSink = Pick<Reporter, 'on'>;
+
+export interface RunWiring {
+  readonly events: EventSink;
+  /** request() stops new work and winds the run down; abort() also kills running commands at once. */
+  readonly cancel: Cancel;
+}
+
+/** Runs every play and closes every connection; resolves once all of that is done. */
+export async function executeRun(prepared: PreparedRun, settings: RunSettings, wiring: RunWiring): Promise<RunOutcome> {
   const started = performance.now();
   const redactor = new Redactor();
   for (const s of prepared.secrets) redactor.addSecret(s);
-  for (const s of inventoryPasswords(prepared)) redactor.addSecret(s);
+  // The one gate between the engine and any output: every event is scrubbed on its way out.
   const bus = new EventBus(redactor);
-  const streaming = opts.report === '-';
-  const consoleOut = streaming ? io.err : io.out;
-  bus.add(new ConsoleReporter({ write: (t) => consoleOut(t.replace(/\n$/, '')), color: io.isTty && !opts.noColor && !io.env['NO_COLOR'], live: io.isTty && !streaming, verbosity: opts.verbosity, diff: opts.diff }));
-  if (streaming) bus.add(new JsonLinesReporter((l) => io.out(l.replace(/\n$/, ''))));
-  else if (opts.report) bus.add(new JsonFileReporter(resolve(io.cwd, opts.report)));
-
-  const cancel = new Cancel();
-  const pool = new ConnectionPool(opts.verbosity >= 3 ? (host, argv) => bus.emit({ type: 'command', host, argv: argv.map((a) => redactor.text(a)) }) : undefined);
+  bus.add(wiring.events);
+  const { cancel } = wiring;
+  const pool = new ConnectionPool(settings.verbosity >= 3 ? (host, argv) => bus.emit({ type: 'command', host, argv: argv.map((a) => redactor.text(a)) }) : undefined);
   const run: RunContext = {
     playbook: prepared.playbook,
     inventory: prepared.inventory,
     extraVars: prepared.extraVars,
-    options: opts,
-    env: io.env,
+    settings,
+    tags: prepared.tags,
     hosts: hostStates(prepared),
     modules: moduleLookup(),
     pool,
@@ -45,44 +48,28 @@ export async function executeRun(prepared: PreparedRun, opts: RunOptions, io: Cl
     recap: new Recap(),
     redactor,
     cancel,
-    limit: pLimit(opts.forks),
+    limit: pLimit(settings.forks),
   };
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts++;
-    bus.emit({ type: 'interrupted', second: interrupts > 1, graceMs: INTERRUPT_GRACE_MS });
-    if (interrupts > 1) {
-      // Local commands run in process groups of their own: kill them rather than orphan them.
-      pool.abortAll();
-      process.exit(EXIT.interrupted);
-    }
-    cancel.request();
-  };
-  process.on('SIGINT', onSigint);
-  let code: number = EXIT.error;
+  // Subscribed before anything can sleep, so the notice comes before any effect of the request.
+  const offRequest = cancel.onRequest(() => bus.emit({ type: 'interrupted', second: false, graceMs: INTERRUPT_GRACE_MS }));
+  const offAbort = cancel.onAbort(() => {
+    bus.emit({ type: 'interrupted', second: true, graceMs: INTERRUPT_GRACE_MS });
+    // Local commands run in process groups of their own: kill them rather than orphan them.
+    pool.abortAll();
+  });
   try {
-    bus.emit({ type: 'run_start', playbook: prepared.playbook.path, check: opts.check, diff: opts.diff });
+    bus.emit({ type: 'run_start', playbook: prepared.playbook.path, check: settings.check, diff: settings.diff });
     for (const play of prepared.plays) {
       if (cancel.requested) break;
       for (const h of play.hosts) run.recap.ensure(h);
       if ((await runPlay(run, play)) === 'halt') break;
     }
-    code = exitCode(run);
-    bus.emit({ type: 'run_end', stats: run.recap.toJSON(), exitCode: code, durationMs: performance.now() - started });
+    return runOutcome(run, performance.now() - started);
   } finally {
-    process.off('SIGINT', onSigint);
+    offRequest();
+    offAbort();
     await pool.closeAll();
-    // A report that cannot be written is the run's error, reported after the recap.
-    const unwritten = await bus.close().then(
-      () => undefined,
-      (e: unknown) => (e instanceof Error ? e.message : String(e)),
-    );
-    if (unwritten !== undefined) {
-      io.err(`deckhand: ${unwritten}`);
-      code = EXIT.error;
-    }
   }
-  return code;
 }
 
 function hostStates(prepared: PreparedRun): Map<string, HostState> {
@@ -92,28 +79,4 @@ function hostStates(prepared: PreparedRun): Map<string, HostState> {
     m.set(name, { name, inventory: hostVarLayers(prepared.inventory, name), facts: {}, failed: false, unreachable: false, notified: new Set() });
   }
   return m;
-}
-
-function exitCode(run: RunContext): number {
-  if (run.cancel.requested) return EXIT.interrupted;
-  const states = [...run.hosts.values()];
-  if (states.some((s) => s.unreachable)) return EXIT.unreachable;
-  if (states.some((s) => s.failed)) return EXIT.hostFailed;
-  return EXIT.ok;
-}
-
-const PASSWORD_VARS = ['ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass'];
-
-/** Passwords written in the inventory in clear: never shown either. */
-function inventoryPasswords(prepared: PreparedRun): string[] {
-  const out: string[] = [];
-  for (const name of prepared.inventory.hosts.keys()) {
-    for (const layer of hostVarLayers(prepared.inventory, name)) {
-      for (const k of PASSWORD_VARS) {
-        const v = layer.vars[k];
-        if (typeof v === 'string' && !v.includes('{{')) out.push(v);
-      }
-    }
-  }
-  return out;
 }

@@ -39,13 +39,13 @@ export function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars:
     // A delegate outside the inventory: localhost is the controller itself, anything else an address.
     connVars = dh ? taskVars(tr.run, dh, tr.play, { play: tr.lineage.play, blocks: [] }).plain(CONNECTION_VARS) : target === 'localhost' || target === '127.0.0.1' ? { ansible_connection: 'local' } : { ansible_host: target };
   }
-  const spec = connectionSpec(target, connVars, tr.run.env);
+  const spec = connectionSpec(target, connVars, tr.run.settings.controller);
   const bd = becomeDefaults(plain);
   if (bd.options.password) tr.run.redactor.addSecret(bd.options.password);
   const become = inherited(task, tr.lineage, 'become') ?? bd.become;
   const becomeUser = inherited(task, tr.lineage, 'become_user') ?? bd.options.user;
   const checkKw = inherited(task, tr.lineage, 'check_mode');
-  const check = checkKw === undefined ? tr.run.options.check : truthy(typeof checkKw === 'string' ? renderedText(vars, checkKw) : checkKw);
+  const check = checkKw === undefined ? tr.run.settings.check : truthy(typeof checkKw === 'string' ? renderedText(vars, checkKw) : checkKw);
   const env = environment(task, tr, vars);
   if (!env.ok) return env;
   const role = task.role;
@@ -53,7 +53,7 @@ export function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars:
     host: host.name,
     conn: tr.run.pool.lazy(spec, host.name, isNoLog(task, tr, vars)),
     check,
-    diff: tr.run.options.diff || inherited(task, tr.lineage, 'diff') === true,
+    diff: tr.run.settings.diff || inherited(task, tr.lineage, 'diff') === true,
     ...(become ? { become: { ...(becomeUser ? { user: becomeUser } : {}), ...(bd.options.password ? { password: bd.options.password } : {}) } } : {}),
     ...(env.value ? { env: env.value } : {}),
     vars: vars.plain(),

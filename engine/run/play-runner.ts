@@ -1,7 +1,7 @@
 // One play: host batches (serial), fact gathering, the task sections with handler flushes between
 // them (as Ansible flushes after pre_tasks, after roles+tasks and after post_tasks).
-import type { PreparedPlay } from '../cli/prepare-run.js';
 import type { TaskDef } from '../model/types.js';
+import type { PreparedPlay } from '../prepare/prepared-run.js';
 import { flushHandlers, forgetNotifications } from './handlers.js';
 import { PlayRun } from './play-state.js';
 import type { RunContext } from './run-context.js';

@@ -1,14 +1,15 @@
 // The state of one run, shared by the play runner and the task executor.
-import type { RunOptions } from '../cli/run-options.js';
 import type { Inventory } from '../inventory/index.js';
 import type { ModuleLookup } from '../load/load-context.js';
 import type { Playbook, Vars } from '../model/types.js';
+import type { TagSelection } from '../plan/tags.js';
 import type { EventBus } from '../report/events.js';
 import type { Recap } from '../report/stats.js';
 import type { Redactor } from '../report/redact.js';
 import type { Cancel } from './cancel.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { Lineage } from './effective.js';
+import type { RunSettings } from './run-settings.js';
 
 export interface HostState {
   readonly name: string;
@@ -32,8 +33,9 @@ export interface RunContext {
   readonly playbook: Playbook;
   readonly inventory: Inventory;
   readonly extraVars: Vars;
-  readonly options: RunOptions;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly settings: RunSettings;
+  /** The tag selection the plays were planned with (ansible_run_tags, ansible_skip_tags). */
+  readonly tags: TagSelection;
   readonly hosts: Map<string, HostState>;
   readonly modules: ModuleLookup;
   readonly pool: ConnectionPool;

@@ -19,8 +19,8 @@ export function taskTitle(run: RunContext, play: PlayContext, task: TaskDef, lin
     ansible_play_hosts_all: play.hosts,
     ansible_play_batch: play.batch,
     playbook_dir: run.playbook.dir,
-    ansible_check_mode: run.options.check,
-    ansible_diff_mode: run.options.diff,
+    ansible_check_mode: run.settings.check,
+    ansible_diff_mode: run.settings.diff,
   };
   const scope = { play: lineage.play, blocks: lineage.blocks, task, ...(task.role ? { role: task.role } : {}) };
   const vars = buildVars({ inventory: [], facts: {} }, scope, run.extraVars, magic);

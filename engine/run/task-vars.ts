@@ -88,12 +88,12 @@ export function magicVars(run: RunContext, host: HostState, play: PlayContext, s
     ansible_play_hosts_all: play.hosts,
     ansible_play_batch: play.batch,
     playbook_dir: run.playbook.dir,
-    ansible_check_mode: run.options.check,
-    ansible_diff_mode: run.options.diff,
-    ansible_forks: run.options.forks,
-    ansible_run_tags: run.options.tags.length ? run.options.tags : ['all'],
-    ansible_skip_tags: run.options.skipTags,
-    ansible_verbosity: run.options.verbosity,
+    ansible_check_mode: run.settings.check,
+    ansible_diff_mode: run.settings.diff,
+    ansible_forks: run.settings.forks,
+    ansible_run_tags: run.tags.only.length ? run.tags.only : ['all'],
+    ansible_skip_tags: run.tags.skip,
+    ansible_verbosity: run.settings.verbosity,
     ...(scope.role ? { role_name: scope.role.name, role_path: scope.role.path } : {}),
   };
 }

@@ -1,30 +1,31 @@
-// Ctrl-C in-process, over the local connection: after the first interrupt no new task, retry,
-// handler or play starts; what was running finishes within the grace period; the exit code is 99.
-// The run's own SIGINT listener is called directly (emitting SIGINT would reach mocha's too).
+// Cancellation, driven through the run's own Cancel (the CLI maps Ctrl-C onto it; see
+// test/unit/cli/ctrl-c.test.ts): after request() no new task, retry, handler or play starts; what
+// was running finishes within the grace period; abort() kills running local commands at once.
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { dataOf, runLocal, trace, type LocalRun } from './run-local.js';
+import { Cancel } from '../../../engine/run/cancel.js';
+import type { RunSettings } from '../../../engine/run/run-settings.js';
+import { runPrepared, trace, type DirectRun } from './run-prepared.js';
 import { localSleeps } from '../../support/local-processes.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the run, waits for `ready`, then interrupts it once; returns the run and the seconds it took after the interrupt. */
-async function interrupted(playbook: string, ready: () => boolean, hosts = ['a'], args: string[] = []): Promise<{ r: LocalRun; after: number }> {
-  const before = new Set(process.listeners('SIGINT'));
-  const running = runLocal(playbook, { hosts, args });
-  let listener: (() => void) | undefined;
-  for (let i = 0; i < 200 && !(listener && ready()); i++) {
-    await sleep(25);
-    listener ??= process.listeners('SIGINT').find((l) => !before.has(l)) as (() => void) | undefined;
-  }
-  assert.ok(listener && ready(), 'the run never got to the point to interrupt');
+/** Starts the run, waits for `ready`, then cancels it (abort: at once); returns the run and the seconds it took after. */
+async function interrupted(playbook: string, ready: () => boolean, hosts = ['a'], settings: Partial<RunSettings> = {}, how: 'request' | 'abort' = 'request'): Promise<{ r: DirectRun; after: number }> {
+  const cancel = new Cancel();
+  const running = runPrepared(playbook, { hosts, settings, cancel });
+  for (let i = 0; i < 200 && !ready(); i++) await sleep(25);
+  assert.ok(ready(), 'the run never got to the point to interrupt');
   const at = Date.now();
-  listener();
+  if (how === 'abort') cancel.request();
+  cancel[how]();
   const r = await running;
   return { r, after: (Date.now() - at) / 1000 };
 }
 
-describe('run/interrupt (in-process)', function () {
+const dataOf = (r: DirectRun, task: string, host: string): Readonly<Record<string, unknown>> | undefined => r.results.find((x) => x.task === task && x.host === host)?.result.data;
+
+describe('run/interrupt', function () {
   this.timeout(60_000);
 
   it('a task running when interrupted finishes and is reported; its handler and the next task do not start', async () => {
@@ -44,11 +45,11 @@ describe('run/interrupt (in-process)', function () {
       () => localSleeps('1.11') === 2,
       ['a', 'b'],
     );
-    assert.equal(r.code, 99, r.console);
+    assert.equal(r.outcome.interrupted, true);
     assert.ok(after < 3, `${after} s`);
     assert.deepEqual(trace(r), ['nap:a:changed', 'nap:b:changed']);
-    assert.match(r.console, /PLAY RECAP/);
-    assert.ok(r.events.some((e) => e.type === 'interrupted' && !e.second));
+    assert.deepEqual(r.outcome.stats['a'], { ok: 1, changed: 1, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 });
+    assert.deepEqual(r.events.filter((e) => e.type === 'interrupted'), [{ type: 'interrupted', second: false, graceMs: 10_000 }]);
   });
 
   it('hosts still queued behind --forks do not start after the interrupt', async () => {
@@ -61,9 +62,9 @@ describe('run/interrupt (in-process)', function () {
 `,
       () => localSleeps('1.21') === 2,
       ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
-      ['-f', '2'],
+      { forks: 2 },
     );
-    assert.equal(r.code, 99);
+    assert.equal(r.outcome.interrupted, true);
     assert.deepEqual(readdirSync(r.dir).filter((f) => f.startsWith('ran-')).sort(), ['ran-h1', 'ran-h2']);
     assert.deepEqual(trace(r), ['nap:h1:changed', 'nap:h2:changed']);
   });
@@ -84,7 +85,7 @@ describe('run/interrupt (in-process)', function () {
 `,
       () => (seen ||= localSleeps('0.31') > 0) && localSleeps('0.31') === 0,
     );
-    assert.equal(r.code, 99);
+    assert.equal(r.outcome.interrupted, true);
     assert.ok(after < 2, `${after} s`);
     assert.equal(dataOf(r, 'wait', 'a')?.['attempts'], 1);
   });
@@ -102,7 +103,7 @@ describe('run/interrupt (in-process)', function () {
 `,
       () => (seen ||= localSleeps('0.32') > 0) && localSleeps('0.32') === 0,
     );
-    assert.equal(r.code, 99);
+    assert.equal(r.outcome.interrupted, true);
     assert.ok(after < 2, `${after} s`);
     assert.equal(r.results[0]?.result.items?.length, 1);
   });
@@ -122,7 +123,7 @@ describe('run/interrupt (in-process)', function () {
         return goneAt > 0 && Date.now() - goneAt > 300;
       };
       const { r, after } = await interrupted(`- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 0.34\n    - name: sleeper\n      ${c.task}\n`, ready);
-      assert.equal(r.code, 99);
+      assert.equal(r.outcome.interrupted, true);
       assert.ok(after < 2, `${after} s`);
       const res = r.results.find((x) => x.task === 'sleeper');
       assert.equal(res?.status, 'failed');
@@ -144,7 +145,27 @@ describe('run/interrupt (in-process)', function () {
 `,
       () => localSleeps('1.12') === 1,
     );
-    assert.equal(r.code, 99);
+    assert.equal(r.outcome.interrupted, true);
     assert.deepEqual(r.events.filter((e) => e.type === 'play_start').length, 1);
+  });
+
+  it('abort(): a running local command is killed at once; the run does not wait for it', async () => {
+    const { r, after } = await interrupted(
+      `- hosts: all
+  gather_facts: false
+  tasks:
+    - command: sleep 30.41
+    - name: next
+      command: "true"
+`,
+      () => localSleeps('30.41') === 1,
+      ['a'],
+      {},
+      'abort',
+    );
+    assert.ok(after < 3, `${after} s`);
+    assert.equal(localSleeps('30.41'), 0);
+    assert.deepEqual(r.events.flatMap((e) => (e.type === 'interrupted' ? [e.second] : [])), [false, true]);
+    assert.ok(!trace(r).some((t) => t.startsWith('next:')), trace(r).join());
   });
 });
