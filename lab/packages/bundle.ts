@@ -1,8 +1,8 @@
 // The doubles' compiled code as it ships inside a package or the lab layer:
 // every module next to this builder's ../doubles (tests and test helpers
 // excluded), the yaml library they import, and the versions stamped in.
-import { cp, link, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -20,29 +20,8 @@ function yamlRoot(): string {
   return dirname(require.resolve('yaml/package.json'));
 }
 
-/** Copies the runtime into `dir` (e.g. <stage>/usr/lib/deckhand-lab/kubeadm). */
+/** Copies the runtime into `dir` (e.g. <stage>/usr/lib/deckhand-lab/kubeadm), with the versions stamped in. */
 export async function writeRuntime(dir: string, versions: StampedVersions): Promise<void> {
-  await writeRuntimeFiles(dir);
-  await writeFile(join(dir, 'version.json'), `${JSON.stringify(versions, null, 2)}\n`);
-}
-
-/** Hard-links a runtime tree made by writeRuntimeFiles into `dir`, with its own versions. */
-export async function linkRuntime(template: string, dir: string, versions: StampedVersions): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const entry of await readdir(template, { withFileTypes: true, recursive: true })) {
-    const from = join(entry.parentPath, entry.name);
-    const to = join(dir, relative(template, from));
-    if (entry.isDirectory()) await mkdir(to, { recursive: true });
-    else {
-      await mkdir(dirname(to), { recursive: true });
-      await link(from, to);
-    }
-  }
-  await writeFile(join(dir, 'version.json'), `${JSON.stringify(versions, null, 2)}\n`);
-}
-
-/** The runtime without version.json. */
-export async function writeRuntimeFiles(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const files = (await readdir(DOUBLES)).filter((f) => f.endsWith('.js') && !f.endsWith('.test.js'));
   await Promise.all(files.map((f) => cp(join(DOUBLES, f), join(dir, f))));
@@ -52,6 +31,7 @@ export async function writeRuntimeFiles(dir: string): Promise<void> {
   await cp(join(yaml, 'dist'), join(target, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   await cp(join(yaml, 'package.json'), join(target, 'package.json'));
   await cp(join(yaml, 'LICENSE'), join(target, 'LICENSE'));
+  await writeFile(join(dir, 'version.json'), `${JSON.stringify(versions, null, 2)}\n`);
 }
 
 /** A /usr/bin entry point: a shell script running the module with the lab's node. */
