@@ -11,9 +11,9 @@ import type { LabHost } from './lab-types.js';
 export const SSHD_DIR = '/etc/ssh/deckhand-lab';
 export const SSHD_CONFIG = `${SSHD_DIR}/sshd_config`;
 
-// Key-only root login, SFTP on (scp and node-ssh need it), no PAM and no DNS
-// lookups (both only add latency). MaxSessions and MaxStartups keep
-// OpenSSH's defaults so the engine meets the limits real servers have.
+// Key-only root login, SFTP on (scp and Ansible's file transfers use it), no
+// PAM and no DNS lookups (both only add latency). MaxSessions and MaxStartups
+// keep OpenSSH's defaults so the engine meets the limits real servers have.
 export function sshdConfig(): string {
   return [
     '# sshd for a deckhand lab host (written by `deckhand lab up`)',

@@ -7,7 +7,8 @@
 // lower layer is /. So each lab's layer is a small tmpfs holding a copy.
 //
 // Building is cached across labs under <base>/.cache/<hash>, keyed by the
-// builder's own files, so only the first lab after a change pays for it.
+// builder's own files and package-lock.json, so only the first lab after a
+// change pays for it.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -140,6 +141,8 @@ async function hashBuilder(url: URL): Promise<string> {
   };
   const dirs = new Set([dirname(fileURLToPath(url)), ...BUILDER_DIRS.map((dir) => join(PROJECT_ROOT, dir))]);
   for (const dir of dirs) await walk(dir);
+  // The libraries copied into the packages (yaml, smol-toml) are pinned here.
+  hash.update(await readFile(join(PROJECT_ROOT, 'package-lock.json')).catch(() => ''));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -4,7 +4,7 @@
 import { exists, readJson, readText, writeFileAtomic } from './fs-atomic.js';
 import { hostPath } from './lab-env.js';
 import { isAlive } from './systemd-state.js';
-import { getValue, parseToml, TomlError, type TomlDoc } from './toml-lite.js';
+import { getValue, readToml } from './config-toml.js';
 import { CRI_V1_RUNC_OPTIONS, CRI_V2_RUNC_OPTIONS, SANDBOX_IMAGE } from './containerd-default-config.js';
 
 export const CONFIG_PATH = '/etc/containerd/config.toml';
@@ -25,13 +25,9 @@ export type LoadResult = { readonly ok: true; readonly settings: ContainerdSetti
 export function loadSettings(configPath = CONFIG_PATH): LoadResult {
   const text = readText(hostPath(configPath));
   if (text === undefined) return { ok: true, settings: { configVersion: 2, criEnabled: true, systemdCgroup: false, sandboxImage: SANDBOX_IMAGE } };
-  let doc: TomlDoc;
-  try {
-    doc = parseToml(text);
-  } catch (error) {
-    if (error instanceof TomlError) return { ok: false, error: `failed to load TOML from ${configPath}: ${error.message}` };
-    throw error;
-  }
+  const read = readToml(text);
+  if (!read.ok) return { ok: false, error: `failed to load TOML from ${configPath}: ${read.error}` };
+  const doc = read.doc;
   const version = getValue(doc, [], 'version');
   const configVersion = typeof version === 'number' ? version : 1;
   if (configVersion > 2) return { ok: false, error: `failed to load TOML from ${configPath}: unsupported config version \`${configVersion}\`` };

@@ -6,10 +6,10 @@ import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagesIndex, releaseText, writePackages, writeSignedRelease } from './apt-repo.js';
-import { writeRuntimeFiles } from './bundle.js';
 import { cachedDebs, storeDebs } from './deb-cache.js';
 import { packDeb, stageDeb, type BuiltDeb } from './deb-builder.js';
 import { FLANNEL_VERSION, flannelManifest } from './flannel-manifest.js';
+import { forEachLimited } from '../for-each-limited.js';
 import { buildLayer } from './lab-layer.js';
 import { packageSpecs } from './package-specs.js';
 import { RepoSigner } from './repo-signing.js';
@@ -19,32 +19,43 @@ export const DOCKER_SUITES = ['noble', 'jammy', 'bookworm'];
 export const K8S_MINOR = 'v1.33';
 export const K8S_REPO_PATH = `k8s/core:/stable:/${K8S_MINOR}/deb`;
 export const FLANNEL_PATH = `flannel-io/flannel/releases/download/${FLANNEL_VERSION}/kube-flannel.yml`;
+const PACK_CONCURRENCY = 4;
 
 export async function buildLabLayer(layerDir: string): Promise<void> {
   await buildLayer(layerDir);
 }
 
+export interface BuildOptions {
+  /** false: build every .deb afresh and leave the cache as it is. */
+  readonly cache?: boolean;
+}
+
 /** Every stand-in .deb in `outDir` (from the cache when the code is unchanged). */
-export async function buildDebs(outDir: string): Promise<BuiltDeb[]> {
-  const cached = await cachedDebs(outDir);
-  if (cached.debs) return cached.debs;
+export async function buildDebs(outDir: string, options: BuildOptions = {}): Promise<BuiltDeb[]> {
+  const useCache = options.cache ?? true;
+  const cached = useCache ? await cachedDebs(outDir) : undefined;
+  if (cached?.debs) return cached.debs;
   const work = await mkdtemp(join(tmpdir(), 'dh-debs-'));
   try {
-    const template = join(work, 'runtime');
-    await writeRuntimeFiles(template);
     const specs = packageSpecs();
-    const stages = await Promise.all(specs.map((spec) => stageDeb(spec, work, template)));
-    const debs = await Promise.all(specs.map((spec, i) => packDeb(spec, stages[i] ?? '', outDir)));
-    await storeDebs(cached.key, debs);
+    const debs: BuiltDeb[] = [];
+    // Stages share no files (see stageDeb), so each package is staged,
+    // packed and removed on its own; a few at a time keeps disk use and
+    // load small. forEachLimited lets every task settle before the work
+    // directory goes.
+    await forEachLimited(specs, PACK_CONCURRENCY, async (spec, i) => {
+      debs[i] = await packDeb(spec, await stageDeb(spec, work), outDir);
+    });
+    if (cached) await storeDebs(cached.key, debs);
     return debs;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-export async function buildLabRepos(repoDir: string): Promise<void> {
+export async function buildLabRepos(repoDir: string, options: BuildOptions = {}): Promise<void> {
   const pool = join(repoDir, '.pool');
-  const debs = await buildDebs(pool);
+  const debs = await buildDebs(pool, options);
   const signer = await RepoSigner.create();
   try {
     const dockerKey = await signer.newKey('deckhand lab Docker-like repository <docker-repo@lab.deckhand.invalid>');

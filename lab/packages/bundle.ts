@@ -1,8 +1,10 @@
 // The doubles' compiled code as it ships inside a package or the lab layer:
 // every module next to this builder's ../doubles (tests and test helpers
-// excluded), the yaml library they import, and the versions stamped in.
-import { cp, link, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+// excluded), the libraries they import, and the versions stamped in. The
+// modules are not bundled; the libraries go under node_modules beside them.
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -15,43 +17,32 @@ export interface StampedVersions {
   readonly cni: string;
 }
 
-function yamlRoot(): string {
+/** The npm packages the doubles import; none has dependencies of its own. */
+export const RUNTIME_LIBRARIES = ['yaml', 'smol-toml'] as const;
+
+/** Where `name` is installed (not via `name/package.json`: smol-toml's "exports" hides it). */
+export function libraryRoot(name: string): string {
   const require = createRequire(import.meta.url);
-  return dirname(require.resolve('yaml/package.json'));
-}
-
-/** Copies the runtime into `dir` (e.g. <stage>/usr/lib/deckhand-lab/kubeadm). */
-export async function writeRuntime(dir: string, versions: StampedVersions): Promise<void> {
-  await writeRuntimeFiles(dir);
-  await writeFile(join(dir, 'version.json'), `${JSON.stringify(versions, null, 2)}\n`);
-}
-
-/** Hard-links a runtime tree made by writeRuntimeFiles into `dir`, with its own versions. */
-export async function linkRuntime(template: string, dir: string, versions: StampedVersions): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const entry of await readdir(template, { withFileTypes: true, recursive: true })) {
-    const from = join(entry.parentPath, entry.name);
-    const to = join(dir, relative(template, from));
-    if (entry.isDirectory()) await mkdir(to, { recursive: true });
-    else {
-      await mkdir(dirname(to), { recursive: true });
-      await link(from, to);
-    }
+  for (const dir of require.resolve.paths(name) ?? []) {
+    if (existsSync(join(dir, name, 'package.json'))) return join(dir, name);
   }
-  await writeFile(join(dir, 'version.json'), `${JSON.stringify(versions, null, 2)}\n`);
+  throw new Error(`the ${name} package is not installed`);
 }
 
-/** The runtime without version.json. */
-export async function writeRuntimeFiles(dir: string): Promise<void> {
+/** Copies the runtime into `dir` (e.g. <stage>/usr/lib/deckhand-lab/kubeadm), with the versions stamped in. */
+export async function writeRuntime(dir: string, versions: StampedVersions): Promise<void> {
   await mkdir(dir, { recursive: true });
   const files = (await readdir(DOUBLES)).filter((f) => f.endsWith('.js') && !f.endsWith('.test.js'));
   await Promise.all(files.map((f) => cp(join(DOUBLES, f), join(dir, f))));
   await writeFile(join(dir, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
-  const yaml = yamlRoot();
-  const target = join(dir, 'node_modules', 'yaml');
-  await cp(join(yaml, 'dist'), join(target, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
-  await cp(join(yaml, 'package.json'), join(target, 'package.json'));
-  await cp(join(yaml, 'LICENSE'), join(target, 'LICENSE'));
+  for (const name of RUNTIME_LIBRARIES) {
+    const root = libraryRoot(name);
+    const target = join(dir, 'node_modules', name);
+    await cp(join(root, 'dist'), join(target, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
+    await cp(join(root, 'package.json'), join(target, 'package.json'));
+    await cp(join(root, 'LICENSE'), join(target, 'LICENSE'));
+  }
+  await writeFile(join(dir, 'version.json'), `${JSON.stringify(versions, null, 2)}\n`);
 }
 
 /** A /usr/bin entry point: a shell script running the module with the lab's node. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { linkRuntime } from './bundle.js';
+import { writeRuntime } from './bundle.js';
 import type { PackageSpec } from './package-specs.js';
 
 const run = promisify(execFile);
@@ -53,11 +53,13 @@ function controlText(spec: PackageSpec, installedKiB: number): string {
 }
 
 /**
- * Lays out a package's tree; `runtimeTemplate` (from writeRuntimeFiles) is
- * hard-linked in. Stage every package before packing any: a new link changes
- * the inode's ctime, which tar reports as "file changed as we read it".
+ * Lays out a package's tree in its own directory under `workDir`. The
+ * runtime is copied, never hard-linked from a shared tree: tar (in dpkg-deb)
+ * fails with "file changed as we read it" when a file's ctime moves while it
+ * is read, and linking or unlinking another name of the same inode (staging
+ * or removing another package) moves it.
  */
-export async function stageDeb(spec: PackageSpec, workDir: string, runtimeTemplate: string): Promise<string> {
+export async function stageDeb(spec: PackageSpec, workDir: string): Promise<string> {
   const stage = join(workDir, `${spec.name}_${spec.version}`);
   await rm(stage, { recursive: true, force: true });
   await mkdir(join(stage, 'DEBIAN'), { recursive: true });
@@ -68,7 +70,7 @@ export async function stageDeb(spec: PackageSpec, workDir: string, runtimeTempla
     await chmod(path, file.mode);
   }
   for (const dir of spec.dirs ?? []) await mkdir(join(stage, dir), { recursive: true });
-  if (spec.runtime) await linkRuntime(runtimeTemplate, join(stage, 'usr/lib/deckhand-lab', spec.runtime), spec.versions);
+  if (spec.runtime) await writeRuntime(join(stage, 'usr/lib/deckhand-lab', spec.runtime), spec.versions);
   const control = controlText(spec, await treeKiB(stage));
   await writeFile(join(stage, 'DEBIAN/control'), `${control}\n`);
   if (spec.conffiles) await writeFile(join(stage, 'DEBIAN/conffiles'), spec.conffiles.map((c) => `${c}\n`).join(''));
@@ -79,6 +81,7 @@ export async function stageDeb(spec: PackageSpec, workDir: string, runtimeTempla
   return stage;
 }
 
+/** Packs a stage made by stageDeb into `outDir`, then removes the stage. */
 export async function packDeb(spec: PackageSpec, stage: string, outDir: string): Promise<BuiltDeb> {
   await mkdir(outDir, { recursive: true });
   const control = (await readFile(join(stage, 'DEBIAN/control'), 'utf8')).trimEnd();

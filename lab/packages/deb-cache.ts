@@ -1,11 +1,13 @@
 // Built .debs are cached under the system temp directory, keyed by the
-// code they contain (the compiled doubles and this builder), so repeated
-// builds — every test run, every `lab up` — reuse them.
+// code they contain (the compiled doubles, this builder and the versions of
+// the libraries shipped with them), so repeated builds — every test run,
+// every `lab up` — reuse them.
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { libraryRoot, RUNTIME_LIBRARIES } from './bundle.js';
 import type { BuiltDeb } from './deb-builder.js';
 
 const INPUT_DIRS = [fileURLToPath(new URL('../doubles/', import.meta.url)), fileURLToPath(new URL('./', import.meta.url))];
@@ -18,6 +20,10 @@ async function inputKey(): Promise<string> {
     for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js') && !f.endsWith('.test.js')).sort()) {
       hash.update(name).update('\0').update(await readFile(join(dir, name))).update('\0');
     }
+  }
+  for (const name of RUNTIME_LIBRARIES) {
+    const { version } = JSON.parse(await readFile(join(libraryRoot(name), 'package.json'), 'utf8')) as { version: string };
+    hash.update(`${name}@${version}\0`);
   }
   return hash.digest('hex').slice(0, 16);
 }

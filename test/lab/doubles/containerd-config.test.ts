@@ -30,6 +30,7 @@ describe('lab containerd config loading (what the daemon runs with)', () => {
     ['config version 3 is refused by 1.7', 'version = 3\n', { error: /unsupported config version `3`/ }],
     ['TOML booleans are lower case', V2_TRUE.replace('SystemdCgroup = true', 'SystemdCgroup = True'), { error: /expected value but found "True"/ }],
     ['a key set twice in one table', V2_TRUE.replace('SystemdCgroup = true', 'SystemdCgroup = true\n            SystemdCgroup = false'), { error: /defined twice/ }],
+    ['a table declared twice', V2_TRUE.replace('[grpc]', '[grpc]\n[grpc]'), { error: /toml: line \d+: duplicated tables/ }],
     ['legacy systemd_cgroup breaks the CRI plugin', V2_TRUE.replace('systemd_cgroup = false', 'systemd_cgroup = true'), { systemdCgroup: true, criEnabled: true, criError: /only works for runtime io.containerd.runtime.v1.linux/ }],
   ];
   for (const [name, text, expected] of cases) {
