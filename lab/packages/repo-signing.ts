@@ -15,7 +15,11 @@ function gpg(home: string, args: readonly string[], input?: string): Promise<str
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`gpg ${args.join(' ')} failed (${code}): ${err.trim()}`))));
-    child.stdin.end(input ?? '');
+    // gpg may exit before reading its input (after a failure, or at once
+    // when it needs none); writing then fails with EPIPE. The exit status
+    // says what happened, so that error must not go unhandled.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
   });
 }
 
