@@ -19,6 +19,8 @@ export const REQUIRED_TOOLS: readonly Tool[] = [
   { program: 'unshare', debianPackage: 'util-linux' },
   { program: 'mount', debianPackage: 'mount' },
   { program: 'chroot', debianPackage: 'coreutils' },
+  // The lab hosts share the machine's programs; plays that use become run sudo inside them.
+  { program: 'sudo', debianPackage: 'sudo' },
 ];
 
 export type Lookup = (program: string) => boolean;

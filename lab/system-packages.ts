@@ -28,12 +28,12 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'gnupg', why: "signing the lab's apt repositories", purposes: ALL },
   { name: 'openssl', why: "the lab cluster's certificates", purposes: ALL },
   { name: 'mosquitto', why: "the MQTT broker inside the lab's EMQX stand-in", purposes: ALL },
+  { name: 'sudo', why: "become on the lab hosts: the roles and the tests' plays run tasks as root through sudo", purposes: ALL },
   { name: 'curl', why: 'get_url, uri and the dashboard check on lab hosts', purposes: ALL },
   { name: 'ca-certificates', why: 'curl on lab hosts', purposes: ALL },
   { name: 'python3', why: 'ansible-playbook on the lab hosts', purposes: ['test', 'bench'] },
   { name: 'ansible', why: 'ansible-playbook, the oracle of the compatibility tests and the benchmark', purposes: ['test', 'bench'] },
   { name: 'mosquitto-clients', why: 'MQTT tests against a real broker', purposes: ['test'] },
-  { name: 'sudo', why: 'become tests', purposes: ['test'] },
   { name: 'vagrant', why: '`vagrant validate` of the Vagrantfile', purposes: ['test'] },
   { name: 'time', why: "GNU time for the benchmark's peak memory", purposes: ['bench'] },
 ];

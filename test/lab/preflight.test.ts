@@ -29,6 +29,13 @@ describe('lab preflight', () => {
     );
   });
 
+  it('asks for sudo, which become runs inside the lab hosts', () => {
+    assert.throws(
+      () => checkTools((program) => program !== 'sudo'),
+      (e: unknown) => e instanceof LabError && e.code === 'MISSING_TOOLS' && e.message.includes('apt-get install sudo'),
+    );
+  });
+
   for (const command of ['up', 'down']) {
     it(`\`lab ${command}\` exits 5 for a non-root user and says why`, async () => {
       const err: string[] = [];
