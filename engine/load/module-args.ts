@@ -6,7 +6,7 @@ import { asRecord, isRecord } from './keywords.js';
 import { parseFreeForm, parseKvArgs } from './kv-args.js';
 import type { LoadContext } from './load-context.js';
 import { validateAt } from './validate-at.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 export function moduleArgs(
   ctx: LoadContext,

@@ -9,8 +9,8 @@ import { asRecord, commonKeywords, conditionList, isRecord, stringList, tagList,
 import { parseKvArgs } from './kv-args.js';
 import { moduleArgs } from './module-args.js';
 import type { LoadContext } from './load-context.js';
-import { originOf } from './origin.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import { originOf } from '../source/origin.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 export interface Inherit {
   readonly tags: readonly string[];
