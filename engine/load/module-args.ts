@@ -3,7 +3,7 @@
 import type { AnyModule } from '../modules/types.js';
 import { isFalseWord, isTrueWord } from '../vars/ansible-bool.js';
 import { asRecord, isRecord } from './keywords.js';
-import { parseFreeForm, parseKvArgs } from './kv-args.js';
+import { parseFreeForm, parseKvArgs } from '../text/kv-args.js';
 import type { LoadContext } from './load-context.js';
 import { validateAt } from './validate-at.js';
 import type { DataPath, YamlFile } from '../source/yaml-file.js';

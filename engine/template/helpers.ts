@@ -4,7 +4,7 @@ import { callOf, defined, helperFailure, kindOf, listArg, textArg } from './help
 import { deepEqual, detach, truthy } from './data.js';
 import { jsonSafe, toText } from './output.js';
 import { strictPath } from './paths.js';
-import { shellQuote } from './quote.js';
+import { shellQuote } from '../text/shell-quote.js';
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
