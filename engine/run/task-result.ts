@@ -3,7 +3,7 @@
 // events carry is censored and redacted.
 import type { TaskDef } from '../model/types.js';
 import type { HostResult } from '../report/events.js';
-import { NO_LOG_MSG } from '../report/redact.js';
+import { NO_LOG_MSG } from '../text/redact.js';
 import { isAnsibleTrue } from '../text/ansible-boolean.js';
 import { inherited } from './effective.js';
 import type { ModuleOutcome } from './module-call.js';
