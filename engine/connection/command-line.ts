@@ -4,7 +4,7 @@
 // go in stdinHeader (see env-stdin.ts).
 import { buildBecomeArgv } from './become.js';
 import { ENV_SCRIPT, envHeader } from './env-stdin.js';
-import { shellJoin, shellQuote } from './shell-quote.js';
+import { shellJoin, shellQuote } from '../text/shell-quote.js';
 import type { BecomeOptions } from './types.js';
 
 export interface CommandSpec {

@@ -2,7 +2,7 @@
 import { prepareCommand } from './command-line.js';
 import { TIMEOUT_RC } from './exit-status.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from './output-sink.js';
-import { redactor } from './redact.js';
+import { secretRedactor } from '../text/redact.js';
 import { getFile, putFile } from './remote-file.js';
 import type { Runner } from './runner.js';
 import type { Connection, ExecOptions, ExecResult, GetOptions, PutOptions } from './types.js';
@@ -18,7 +18,7 @@ export function connectionOver(host: string, runner: Runner): Connection {
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
       maxOutputBytes: opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     });
-    const redact = redactor(opts.become?.password);
+    const redact = secretRedactor(opts.become?.password);
     let stderr = redact(raw.stderr.text('stderr'));
     let rc = raw.status.rc;
     let signal = raw.status.signal;

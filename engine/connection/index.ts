@@ -3,7 +3,6 @@ export type { BecomeOptions, Connection, ExecOptions, ExecResult, GetOptions, Pu
 export { ConnectionFailure, RemoteFileError, type ConnectionFailureKind, type RemoteFileErrorKind } from './connection-failure.js';
 export { openSsh, SSH_DEFAULTS } from './ssh-connection.js';
 export { openLocal } from './local-connection.js';
-export { shellQuote, shellJoin } from './shell-quote.js';
 export { buildBecomeArgv, type BecomeArgv } from './become.js';
 export { DEFAULT_MAX_OUTPUT_BYTES } from './output-sink.js';
 export { TIMEOUT_RC } from './exit-status.js';

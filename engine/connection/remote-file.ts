@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import { prepareCommand } from './command-line.js';
 import { RemoteFileError } from './connection-failure.js';
-import { redactor } from './redact.js';
+import { secretRedactor } from '../text/redact.js';
 import type { Runner } from './runner.js';
 import type { GetOptions, PutOptions } from './types.js';
 
@@ -44,7 +44,7 @@ export async function putFile(host: string, runner: Runner, content: Uint8Array,
   const command = prepareCommand(['sh', '-c', PUT_SCRIPT, 'sh', tmp, path, mode], opts.become === undefined ? {} : { become: opts.become });
   const raw = await runner.run(command, { stdin: content, maxOutputBytes: SMALL_OUTPUT });
   if (raw.status.rc !== 0) {
-    const stderr = redactor(opts.become?.password)(raw.stderr.text('stderr'));
+    const stderr = secretRedactor(opts.become?.password)(raw.stderr.text('stderr'));
     throw new RemoteFileError('failed', host, path, { rc: raw.status.rc, stderr, message: `could not write file: ${summary(stderr, raw.status.rc)}` });
   }
 }
@@ -55,7 +55,7 @@ export async function getFile(host: string, runner: Runner, path: string, opts: 
   if (!(Number.isInteger(maxBytes) && maxBytes >= 0)) throw new TypeError(`invalid maxBytes: ${String(maxBytes)}`);
   const command = prepareCommand(['sh', '-c', GET_SCRIPT, 'sh', path, String(maxBytes + 1)], opts.become === undefined ? {} : { become: opts.become });
   const raw = await runner.run(command, { maxOutputBytes: maxBytes + 1 });
-  const stderr = redactor(opts.become?.password)(raw.stderr.text('stderr'));
+  const stderr = secretRedactor(opts.become?.password)(raw.stderr.text('stderr'));
   if (raw.status.rc === MISSING_RC && stderr.includes(MISSING_MARK)) return undefined;
   if (raw.status.rc !== 0) {
     throw new RemoteFileError('failed', host, path, { rc: raw.status.rc, stderr, message: `could not read file: ${summary(stderr, raw.status.rc)}` });

@@ -5,7 +5,7 @@
 import { makeError, type ExprError } from './errors.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { parseExpression, type ExprWarning } from './parse.js';
-import { truthy } from './values.js';
+import { pythonTruthy } from './values.js';
 
 export type ConditionInput = string | boolean | readonly (string | boolean)[];
 
@@ -29,7 +29,7 @@ export function evaluateCondition(src: ConditionInput, scope: Scope): ConditionR
 function single(src: unknown, scope: Scope): ConditionResult {
   if (typeof src === 'boolean') return { ok: true, value: src };
   // YAML can also hand us a number, or null for an empty `when:`.
-  if (typeof src === 'number') return { ok: true, value: truthy(src) };
+  if (typeof src === 'number') return { ok: true, value: pythonTruthy(src) };
   if (src === null || src === undefined) return { ok: true, value: true };
   if (typeof src !== 'string') {
     return { ok: false, error: makeError('EXPR_TYPE', 'a condition must be a string or a boolean', 0) };
@@ -40,7 +40,7 @@ function single(src: unknown, scope: Scope): ConditionResult {
   if (!parsed.ok) return parsed;
   const evaluated = evaluate(parsed.expr, scope);
   if (!evaluated.ok) return evaluated;
-  return withWarnings(truthy(evaluated.value), parsed.warnings ?? []);
+  return withWarnings(pythonTruthy(evaluated.value), parsed.warnings ?? []);
 }
 
 function withWarnings(value: boolean, warnings: readonly ExprWarning[]): ConditionResult {

@@ -10,7 +10,7 @@ import { FILTERS } from './filters.js';
 import { TESTS } from './is-tests.js';
 import { arithmetic, compareValues, unary } from './operators.js';
 import { strict, Undefined } from './undefined.js';
-import { truthy, typeName } from './values.js';
+import { pythonTruthy, typeName } from './values.js';
 
 export interface Scope {
   lookup(name: string): { found: true; value: unknown } | { found: false };
@@ -60,7 +60,7 @@ class Evaluator {
         return getItem(target, this.value(node.index), node.offset);
       }
       case 'not':
-        return !truthy(this.value(node.operand));
+        return !pythonTruthy(this.value(node.operand));
       case 'unary':
         return unary(node.op, this.value(node.operand), node.offset);
       case 'and':
@@ -106,7 +106,7 @@ class Evaluator {
     let last: unknown = null;
     for (const operand of operands) {
       last = this.value(operand);
-      if (truthy(last) === (kind === 'or')) return last;
+      if (pythonTruthy(last) === (kind === 'or')) return last;
     }
     return last;
   }

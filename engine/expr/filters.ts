@@ -5,7 +5,7 @@ import type { Param } from './args.js';
 import { toBool, toFloat, toInt } from './convert.js';
 import { fail } from './errors.js';
 import { isUndefined, Undefined } from './undefined.js';
-import { isMapping, kindOf, pyStr, truthy, typeName } from './values.js';
+import { isMapping, kindOf, pyStr, pythonTruthy, typeName } from './values.js';
 
 export interface FilterDef {
   readonly params: readonly Param[];
@@ -64,7 +64,7 @@ function strip(s: string, chars: unknown, offset: number): string {
 const defaultFilter: FilterDef = {
   params: [{ name: 'default_value', default: '' }, { name: 'boolean', default: false }],
   acceptsUndefined: true,
-  run: (v, [fallback, boolean]) => (isUndefined(v) || (truthy(boolean) && !truthy(v)) ? fallback : v),
+  run: (v, [fallback, boolean]) => (isUndefined(v) || (pythonTruthy(boolean) && !pythonTruthy(v)) ? fallback : v),
 };
 const lengthFilter = simple(length);
 

@@ -7,7 +7,7 @@ import { fail } from './errors.js';
 import { contains } from './operators.js';
 import { regexTest, type RegexMode } from './regex.js';
 import { isUndefined } from './undefined.js';
-import { isMapping, kindOf, pyStr, truthy, typeName, type Mapping } from './values.js';
+import { isMapping, kindOf, pyStr, pythonTruthy, typeName, type Mapping } from './values.js';
 
 export interface TestDef {
   readonly params: readonly Param[];
@@ -58,7 +58,7 @@ function regexDef(fixedMode: RegexMode | undefined): TestDef {
       if (typeof pattern !== 'string') fail('EXPR_TYPE', `regex pattern must be a string, got ${typeName(pattern)}`, offset);
       const mode = fixedMode ?? matchType;
       if (mode !== 'match' && mode !== 'search') fail('EXPR_TYPE', "match_type must be 'match' or 'search'", offset);
-      return regexTest(pyStr(value), pattern, mode, truthy(ignorecase), truthy(multiline), offset);
+      return regexTest(pyStr(value), pattern, mode, pythonTruthy(ignorecase), pythonTruthy(multiline), offset);
     },
   };
 }
@@ -83,8 +83,8 @@ export const TESTS: ReadonlyMap<string, TestDef> = new Map<string, TestDef>([
   ['successful', succeeded],
   ['skipped', skipped],
   ['skip', skipped],
-  ['truthy', simple(truthy)],
-  ['falsy', simple((v) => !truthy(v))],
+  ['truthy', simple(pythonTruthy)],
+  ['falsy', simple((v) => !pythonTruthy(v))],
   ['true', simple((v) => v === true)],
   ['false', simple((v) => v === false)],
   ['boolean', simple((v) => typeof v === 'boolean')],

@@ -43,7 +43,7 @@ export function typeName(v: unknown): string {
 }
 
 /** Python truthiness: None, False, 0, '', [] and {} are false. (NaN is true, as in Python.) */
-export function truthy(v: unknown): boolean {
+export function pythonTruthy(v: unknown): boolean {
   switch (kindOf(v)) {
     case 'none': return false;
     case 'boolean': return v === true;

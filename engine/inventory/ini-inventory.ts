@@ -7,7 +7,7 @@ import { closest } from '../errors/suggest.js';
 import type { InventoryBuilder } from './builder.js';
 import { parseHostPattern } from './host-range.js';
 import { iniValue } from './python-literal.js';
-import { shlexSplit } from './shlex.js';
+import { shlexSplit } from '../text/shlex.js';
 
 const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
 const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
@@ -105,7 +105,7 @@ type Report = (offset: number, code: string, message: string, hint?: string) => 
 
 function hostLine(line: string, at: number, group: string, b: InventoryBuilder, where: { file: string; path: string }, err: Report): void {
   const { file, path } = where;
-  const split = shlexSplit(line);
+  const split = shlexSplit(line, { comments: true });
   if (!split.ok) {
     err(at + split.offset, 'INVENTORY_INI_SYNTAX', `cannot read host line: ${split.message}`);
     return;

@@ -1,6 +1,7 @@
 // Ansible's host patterns: `all`/`*`, names, globs, `~regex`, `a:b`/`a,b` unions, `&` intersections,
 // `!` exclusions (applied in that order, whatever the order written), and `[i]`, `[i:j]` subscripts.
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
+import { fnmatchRegExp } from '../text/fnmatch.js';
 import { closest } from '../errors/suggest.js';
 import { parseAddress } from './host-range.js';
 import { LOCALHOST_NAMES, type Inventory, type SelectResult } from './model.js';
@@ -115,37 +116,10 @@ function matchOne(inv: Inventory, term: PatternTerm, errors: Diagnostic[], warni
 function compile(expr: string): RegExp | string {
   try {
     if (expr.startsWith('~')) return new RegExp(`^(?:${expr.slice(1).replace(/\(\?P</g, '(?<')})`);
-    return new RegExp(`^(?:${fnmatchToRegex(expr)})$`);
+    return fnmatchRegExp(expr);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-}
-
-/** Python's fnmatch.translate: `*`, `?`, `[seq]`, `[!seq]`; everything else literal. */
-export function fnmatchToRegex(pat: string): string {
-  let out = '';
-  let i = 0;
-  while (i < pat.length) {
-    const c = pat[i++] ?? '';
-    if (c === '*') out += '.*';
-    else if (c === '?') out += '.';
-    else if (c === '[') {
-      let j = i;
-      if (pat[j] === '!') j++;
-      if (pat[j] === ']') j++;
-      while (j < pat.length && pat[j] !== ']') j++;
-      if (j >= pat.length) {
-        out += '\\[';
-        continue;
-      }
-      let stuff = pat.slice(i, j).replace(/\\/g, '\\\\').replace(/\[/g, '\\[');
-      i = j + 1;
-      if (stuff.startsWith('!')) stuff = '^' + stuff.slice(1);
-      else if (stuff.startsWith('^')) stuff = '\\' + stuff;
-      out += `[${stuff}]`;
-    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return out;
 }
 
 /**

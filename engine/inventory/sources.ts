@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { SourceText } from '../errors/source-text.js';
 import { closest } from '../errors/suggest.js';
-import { parseYaml } from '../load/yaml-file.js';
+import { parseYaml } from '../source/yaml-file.js';
 import type { InventoryBuilder } from './builder.js';
 import { parseHostPattern } from './host-range.js';
 import { parseIniInventory } from './ini-inventory.js';

@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, parseDocument, type Document, type YAMLMap } 
 import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 import type { SourceText } from '../errors/source-text.js';
 import { closest } from '../errors/suggest.js';
-import { ansibleTags } from '../load/yaml-schema.js';
+import { ansibleTags } from '../source/yaml-schema.js';
 import type { InventoryBuilder } from './builder.js';
 import { parseHostPattern } from './host-range.js';
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import type { AnyModule } from '../modules/types.js';
 import { parseVaultedYaml, type VaultPassword } from '../vault/index.js';
-import type { YamlFile } from './yaml-file.js';
+import type { YamlFile } from '../source/yaml-file.js';
 
 export interface ModuleLookup {
   get(name: string): AnyModule | undefined;

@@ -1,12 +1,12 @@
 // A task's module arguments: a mapping, a k=v string, or a free-form command; merged with `args:`
 // and validated against the module's schema.
 import type { AnyModule } from '../modules/types.js';
-import { isFalseWord, isTrueWord } from '../vars/ansible-bool.js';
 import { asRecord, isRecord } from './keywords.js';
-import { parseFreeForm, parseKvArgs } from './kv-args.js';
+import { ansibleBoolean } from '../text/ansible-boolean.js';
+import { parseFreeForm, parseKvArgs } from '../text/kv-args.js';
 import type { LoadContext } from './load-context.js';
 import { validateAt } from './validate-at.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 export function moduleArgs(
   ctx: LoadContext,
@@ -52,8 +52,8 @@ function coerceKv(args: Record<string, unknown>, mod: AnyModule): Record<string,
     const types = Array.isArray(type) ? type : [type];
     let value: unknown = v;
     if (typeof v === 'string' && !types.includes('string')) {
-      if (types.includes('boolean') && isTrueWord(v)) value = true;
-      else if (types.includes('boolean') && isFalseWord(v)) value = false;
+      const asBoolean = ansibleBoolean(v);
+      if (types.includes('boolean') && asBoolean !== undefined) value = asBoolean;
       else if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(v)) value = Number(v);
     }
     out[k] = value;

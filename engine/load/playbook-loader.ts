@@ -7,12 +7,12 @@ import type { PlayDef, Playbook, TaskDef, Vars } from '../model/types.js';
 import { IMPORT_PLAYBOOK_SCHEMA, PLAY_SCHEMA } from '../schema/keyword-schemas.js';
 import { asRecord, commonKeywords, isRecord, stringList, tagList } from './keywords.js';
 import { LoadContext, type ModuleLookup } from './load-context.js';
-import { originOf } from './origin.js';
+import { originOf } from '../source/origin.js';
 import { RoleExpander } from './role-loader.js';
 import { checkPlay } from './static-checks.js';
 import { loadTaskList } from './task-loader.js';
 import { validateAt } from './validate-at.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 export interface LoadOptions {
   readonly modules: ModuleLookup;

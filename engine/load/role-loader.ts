@@ -7,7 +7,7 @@ import { asRecord, isRecord, tagList, unionTags } from './keywords.js';
 import { findYaml, isDir, type LoadContext } from './load-context.js';
 import { loadTaskList, type RoleTasksLoader } from './task-loader.js';
 import { validateAt } from './validate-at.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 const ROLE_ENTRY_KEYS = new Set(['role', 'name', 'tags', 'vars', 'when', 'become', 'become_user']);
 

@@ -6,11 +6,11 @@ import type { BlockDef, RoleScope, TaskDef, TaskNode } from '../model/types.js';
 import { BLOCK_SCHEMA, TASK_KEYWORDS, TASK_SCHEMA } from '../schema/keyword-schemas.js';
 import { validateAt } from './validate-at.js';
 import { asRecord, commonKeywords, conditionList, isRecord, stringList, tagList, unionTags } from './keywords.js';
-import { parseKvArgs } from './kv-args.js';
+import { parseKvArgs } from '../text/kv-args.js';
 import { moduleArgs } from './module-args.js';
 import type { LoadContext } from './load-context.js';
-import { originOf } from './origin.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import { originOf } from '../source/origin.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 export interface Inherit {
   readonly tags: readonly string[];

@@ -4,7 +4,7 @@ import type { JsonSchema } from '../modules/types.js';
 import { validatorFor } from '../schema/ajv.js';
 import { ajvToDiagnostics, pointerToPath } from '../schema/to-diagnostics.js';
 import type { LoadContext } from './load-context.js';
-import type { DataPath, YamlFile } from './yaml-file.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 
 export function validateAt(
   ctx: LoadContext,

@@ -1,19 +1,9 @@
 // The playbook as plain, read-only data: what the loader produces and the planner and runner read.
 // Keyword fields keep Ansible's names so the code reads like the playbooks it runs.
-import type { Diagnostic } from '../errors/diagnostic.js';
-import type { SourcePos } from '../errors/source-text.js';
-import type { DataPath } from '../load/yaml-file.js';
+import type { Origin } from '../source/origin.js';
 
 export type Condition = string | boolean;
 export type Vars = Readonly<Record<string, unknown>>;
-
-/** Where a node came from, able to locate anything inside it later (undefined variables, …). */
-export interface Origin {
-  readonly file: string;
-  readonly pos: SourcePos;
-  /** A diagnostic at a path relative to this node (e.g. ['copy', 'dest']). */
-  at(path: DataPath, code: string, message: string, hint?: string): Diagnostic;
-}
 
 export interface RoleScope {
   readonly name: string;

@@ -7,7 +7,7 @@ import { firstError, run, runScript } from './support/host.js';
 import { fail, unchanged } from './support/outcome.js';
 import { PROBE_FN, parseProbe, probeArgs, type PathInfo } from './support/probe-path.js';
 import { enumOf, objectSchema, str } from './support/schema.js';
-import { splitWords } from './support/split-args.js';
+import { shlexSplit } from '../text/shlex.js';
 import { sha256 } from './support/content-file.js';
 import { writeFile } from './support/write-file.js';
 
@@ -111,8 +111,8 @@ export const modprobe = defineModule<ModprobeArgs, ModprobePlan>({
     const data = { name: args.name, state: args.state ?? 'present', params: args.params ?? '', persistent: args.persistent ?? 'disabled' };
     if (plan === undefined) return { changed: false, data };
     if (plan.load !== undefined) {
-      const words = splitWords(args.params ?? '');
-      const extra = 'error' in words ? [] : words.map((w) => w.value);
+      const words = shlexSplit(args.params ?? '');
+      const extra = words.ok ? words.tokens.map((w) => w.text) : [];
       const argv = plan.load === 'load' ? ['modprobe', args.name, ...extra] : ['modprobe', '-r', args.name];
       const res = await run(ctx, argv);
       if (res.rc !== 0) return { changed: false, failed: true, msg: `${argv.join(' ')} failed: ${firstError(res)}`, data: { ...data, rc: res.rc, stderr: res.stderr } };

@@ -3,7 +3,7 @@
 import { commandModule } from './support/command-module.js';
 import type { CommandRun } from './support/run-command.js';
 import { str } from './support/schema.js';
-import { extractFreeForm } from './support/split-args.js';
+import { parseFreeForm } from '../text/kv-args.js';
 
 export interface ShellArgs {
   readonly cmd?: string;
@@ -16,14 +16,16 @@ export interface ShellArgs {
   readonly strip_empty_ends?: boolean;
 }
 
-const FREE_FORM_KEYS = ['creates', 'removes', 'chdir', 'executable', 'stdin'];
+const FREE_FORM_KEYS: ReadonlySet<string> = new Set(['creates', 'removes', 'chdir', 'executable', 'stdin']);
 
 export function shellRun(args: ShellArgs): (CommandRun & { creates?: string; removes?: string }) | { error: string } {
   if (args.cmd === undefined) return { error: 'no script given: use cmd or the free-form text' };
-  const ff = extractFreeForm(args.cmd, FREE_FORM_KEYS);
-  // A script that does not split as shell words is still a script: run it as written.
-  const script = 'error' in ff ? args.cmd : ff.rest;
-  const opts = 'error' in ff ? {} : ff.params;
+  const ff = parseFreeForm(args.cmd, 'cmd', FREE_FORM_KEYS);
+  // A script that does not split into words is still a script: run it as written.
+  const { cmd: rest = '', ...found } = ff.ok ? ff.args : { cmd: args.cmd };
+  const script = String(rest);
+  const opts: Record<string, string> = {};
+  for (const [k, v] of Object.entries(found)) opts[k] = String(v);
   if (script.trim() === '') return { error: 'no script given' };
   const get = (k: 'creates' | 'removes' | 'chdir' | 'stdin' | 'executable'): string | undefined => args[k] ?? opts[k];
   const out: CommandRun & { creates?: string; removes?: string } = {

@@ -14,6 +14,7 @@ import { parseExtraVars } from '../vars/extra-vars.js';
 import type { VaultPassword } from '../vault/index.js';
 import { inventoryPasswords } from './inventory-passwords.js';
 import { playHosts } from './play-hosts.js';
+import { redactPatterns } from './redact-patterns.js';
 import type { Prepared } from './prepared-run.js';
 
 export interface PrepareInput {
@@ -54,11 +55,13 @@ export async function prepareRun(input: PrepareInput): Promise<Prepared> {
   const selected = playHosts(inv.inventory, plans, input.limit, cwd);
   warnings.push(...selected.warnings);
   if (selected.diagnostics.length) return { ok: false, diagnostics: selected.diagnostics, warnings };
+  const redact = redactPatterns(pb.playbook, inv.inventory, cwd);
+  if (redact.diagnostics.length) return { ok: false, diagnostics: [...redact.diagnostics], warnings };
   // Vault values first, then inventory passwords: the order the redactor replaces them in.
   const secrets = [...new Set([...pb.secrets, ...inv.secrets, ...(extra.secrets ?? []), ...inventoryPasswords(inv.inventory)])];
   return {
     ok: true,
-    run: { playbook: pb.playbook, inventory: inv.inventory, extraVars: extra.vars, plays: selected.plays, tags: input.tags, secrets },
+    run: { playbook: pb.playbook, inventory: inv.inventory, extraVars: extra.vars, plays: selected.plays, tags: input.tags, secrets, redactPatterns: redact.patterns },
     warnings,
   };
 }

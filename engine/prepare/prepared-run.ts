@@ -21,6 +21,8 @@ export interface PreparedRun {
   readonly tags: TagSelection;
   /** Values known to be secret before the run starts (vault plaintexts, inventory passwords): redacted from all output. */
   readonly secrets: readonly string[];
+  /** Regular expressions whose matches are redacted from all output (deckhand_redact_patterns; prepare/redact-patterns.ts). */
+  readonly redactPatterns: readonly string[];
 }
 
 /** Warnings come with either outcome; the caller decides how to show them. */

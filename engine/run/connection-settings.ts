@@ -1,7 +1,7 @@
 // Connection settings from a host's variables, with Ansible's names (docs/connections.md).
 import { homedir } from 'node:os';
-import { isFalseWord, isTrueWord } from '../vars/ansible-bool.js';
 import { defaultKnownHostsFiles, type BecomeOptions, type SshTarget } from '../connection/index.js';
+import { ansibleBoolean, isAnsibleTrue } from '../text/ansible-boolean.js';
 import type { ControllerDefaults } from './run-settings.js';
 
 export type ConnectionSpec = { kind: 'local'; host: string } | { kind: 'ssh'; target: SshTarget };
@@ -12,11 +12,6 @@ export interface BecomeDefaults {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
-
-export function truthy(v: unknown): boolean {
-  if (typeof v === 'string') return isTrueWord(v);
-  return v === true || v === 1;
-}
 
 export function connectionSpec(
   host: string,
@@ -50,15 +45,14 @@ export function connectionSpec(
 }
 
 function explicitlyFalse(v: unknown): boolean {
-  if (typeof v === 'string') return isFalseWord(v);
-  return v === false || v === 0;
+  return ansibleBoolean(v) === false;
 }
 
 export function becomeDefaults(vars: Readonly<Record<string, unknown>>): BecomeDefaults {
   const password = str(vars['ansible_become_password']) ?? str(vars['ansible_become_pass']);
   const user = str(vars['ansible_become_user']);
   return {
-    become: truthy(vars['ansible_become']),
+    become: isAnsibleTrue(vars['ansible_become']),
     options: { ...(user ? { user } : {}), ...(password ? { password } : {}) },
   };
 }

@@ -6,7 +6,7 @@ import { hostVarLayers } from '../inventory/index.js';
 import { moduleLookup } from '../modules/lookup.js';
 import type { PreparedRun } from '../prepare/prepared-run.js';
 import { EventBus, type Reporter } from '../report/events.js';
-import { Redactor } from '../report/redact.js';
+import { Redactor } from '../text/redact.js';
 import { Recap } from '../report/stats.js';
 import type { Cancel } from './cancel.js';
 import { ConnectionPool } from './connection-pool.js';
@@ -28,7 +28,7 @@ export interface RunWiring {
 /** Runs every play and closes every connection; resolves once all of that is done. */
 export async function executeRun(prepared: PreparedRun, settings: RunSettings, wiring: RunWiring): Promise<RunOutcome> {
   const started = performance.now();
-  const redactor = new Redactor();
+  const redactor = new Redactor(prepared.redactPatterns);
   for (const s of prepared.secrets) redactor.addSecret(s);
   // The one gate between the engine and any output: every event is scrubbed on its way out.
   const bus = new EventBus(redactor);

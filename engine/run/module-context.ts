@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import type { TaskDef } from '../model/types.js';
 import type { ModuleContext } from '../modules/types.js';
 import { renderFile } from '../template/index.js';
-import { becomeDefaults, connectionSpec, truthy } from './connection-settings.js';
+import { isAnsibleTrue } from '../text/ansible-boolean.js';
+import { becomeDefaults, connectionSpec } from './connection-settings.js';
 import { inherited } from './effective.js';
 import type { HostState, TaskRun } from './run-context.js';
 import { isNoLog, renderedText } from './task-result.js';
@@ -45,7 +46,7 @@ export function moduleContext(tr: TaskRun, task: TaskDef, host: HostState, vars:
   const become = inherited(task, tr.lineage, 'become') ?? bd.become;
   const becomeUser = inherited(task, tr.lineage, 'become_user') ?? bd.options.user;
   const checkKw = inherited(task, tr.lineage, 'check_mode');
-  const check = checkKw === undefined ? tr.run.settings.check : truthy(typeof checkKw === 'string' ? renderedText(vars, checkKw) : checkKw);
+  const check = checkKw === undefined ? tr.run.settings.check : isAnsibleTrue(typeof checkKw === 'string' ? renderedText(vars, checkKw) : checkKw);
   const env = environment(task, tr, vars);
   if (!env.ok) return env;
   const role = task.role;

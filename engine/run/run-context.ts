@@ -5,7 +5,7 @@ import type { Playbook, Vars } from '../model/types.js';
 import type { TagSelection } from '../plan/tags.js';
 import type { EventBus } from '../report/events.js';
 import type { Recap } from '../report/stats.js';
-import type { Redactor } from '../report/redact.js';
+import type { Redactor } from '../text/redact.js';
 import type { Cancel } from './cancel.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { Lineage } from './effective.js';

@@ -3,8 +3,8 @@
 // events carry is censored and redacted.
 import type { TaskDef } from '../model/types.js';
 import type { HostResult } from '../report/events.js';
-import { NO_LOG_MSG } from '../report/redact.js';
-import { truthy } from './connection-settings.js';
+import { NO_LOG_MSG } from '../text/redact.js';
+import { isAnsibleTrue } from '../text/ansible-boolean.js';
 import { inherited } from './effective.js';
 import type { ModuleOutcome } from './module-call.js';
 import type { HostState, TaskRun } from './run-context.js';
@@ -37,7 +37,7 @@ export function renderedText(vars: TaskVars, s: string): string {
 export function isNoLog(task: TaskDef, tr: TaskRun, vars: TaskVars): boolean {
   const v = inherited(task, tr.lineage, 'no_log');
   if (v === undefined) return false;
-  return truthy(typeof v === 'string' ? renderedText(vars, v) : v);
+  return isAnsibleTrue(typeof v === 'string' ? renderedText(vars, v) : v);
 }
 
 /** Final shaping: status, register, facts, no_log censoring, ignore_errors, redaction. */
@@ -50,7 +50,7 @@ export function toResult(o: ModuleOutcome, tr: TaskRun, task: TaskDef, vars: Tas
   }
   const noLog = isNoLog(task, tr, vars);
   const ignoreRaw = inherited(task, tr.lineage, 'ignore_errors');
-  const ignored = o.failed && ignoreRaw !== undefined && truthy(typeof ignoreRaw === 'string' ? renderedText(vars, ignoreRaw) : ignoreRaw);
+  const ignored = o.failed && ignoreRaw !== undefined && isAnsibleTrue(typeof ignoreRaw === 'string' ? renderedText(vars, ignoreRaw) : ignoreRaw);
   const status = o.failed ? 'failed' : o.skipped ? 'skipped' : o.changed ? 'changed' : 'ok';
   const red = tr.run.redactor;
   const data = noLog ? { censored: NO_LOG_MSG, changed: o.changed } : (red.value(reg) as Record<string, unknown>);

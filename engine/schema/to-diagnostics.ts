@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { closest } from '../errors/suggest.js';
-import type { DataPath, YamlFile } from '../load/yaml-file.js';
+import type { DataPath, YamlFile } from '../source/yaml-file.js';
 import type { JsonSchema } from '../modules/types.js';
 
 export function pointerToPath(pointer: string): (string | number)[] {

@@ -56,7 +56,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** The truthiness `{{#if}}` uses: false, 0, "", null, undefined, NaN and [] are false. */
-export function truthy(value: unknown): boolean {
+export function handlebarsTruthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   return Boolean(value);
 }

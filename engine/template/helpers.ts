@@ -1,10 +1,10 @@
 // The helpers templates can call. docs/templates.md describes each with an example.
 import YAML from 'yaml';
 import { callOf, defined, helperFailure, kindOf, listArg, textArg } from './helper-call.js';
-import { deepEqual, detach, truthy } from './data.js';
+import { deepEqual, detach, handlebarsTruthy } from './data.js';
 import { jsonSafe, toText } from './output.js';
 import { strictPath } from './paths.js';
-import { shellQuote } from './quote.js';
+import { shellQuote } from '../text/shell-quote.js';
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -22,7 +22,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const c = callOf(args, 2, 3);
     const [value, fallback, orFalsy] = c.params;
     if (value === undefined) return fallback;
-    return orFalsy === true && !truthy(value) ? fallback : value;
+    return orFalsy === true && !handlebarsTruthy(value) ? fallback : value;
   },
 
   join(...args) {
@@ -118,17 +118,17 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
 
   and(...args) {
     const c = callOf(args, 1, Infinity);
-    return c.params.every(truthy);
+    return c.params.every(handlebarsTruthy);
   },
 
   or(...args) {
     const c = callOf(args, 1, Infinity);
-    return c.params.some(truthy);
+    return c.params.some(handlebarsTruthy);
   },
 
   not(...args) {
     const c = callOf(args, 1, 1);
-    return !truthy(c.params[0]);
+    return !handlebarsTruthy(c.params[0]);
   },
 
   /** {{hostvar "master" "cluster_address"}}: another host's variable, from `hostvars`. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { isRecord } from '../load/keywords.js';
-import { parseKvArgs } from '../load/kv-args.js';
+import { parseKvArgs } from '../text/kv-args.js';
 import { parseVaultedYaml, type VaultPassword } from '../vault/index.js';
 
 export type ExtraVarsResult = { ok: true; vars: Record<string, unknown>; secrets?: readonly string[] } | { ok: false; diagnostics: Diagnostic[] };

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { shlexSplit } from '../inventory/shlex.js';
+import { shlexSplit } from '../text/shlex.js';
 
 /** Writes beside the target, then renames over it; a new file is created private (0600). */
 export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {

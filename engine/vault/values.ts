@@ -1,7 +1,7 @@
 // Vaulted data after loading: inline `!vault |` values (VaultText from the YAML loader) and whole
 // vaulted files. Every decrypted string is also returned as a secret, so the run can redact it.
-import { parseYaml } from '../load/yaml-file.js';
-import { VaultText } from '../load/yaml-schema.js';
+import { parseYaml } from '../source/yaml-file.js';
+import { VaultText } from '../source/yaml-schema.js';
 import { isVaulted } from './envelope.js';
 import { decryptVault, type VaultErrorCode, type VaultPassword } from './vault.js';
 

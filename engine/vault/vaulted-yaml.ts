@@ -3,7 +3,7 @@
 // plain strings. A drop-in for parseYaml wherever vars may be vaulted (playbooks, vars_files,
 // roles' vars/defaults, group_vars/, host_vars/, -e @file).
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
-import { parseYaml, type YamlFile } from '../load/yaml-file.js';
+import { parseYaml, type YamlFile } from '../source/yaml-file.js';
 import { decryptVaultedFile, decryptVaultValues } from './values.js';
 import type { VaultPassword } from './vault.js';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { parseYaml } from '../../engine/load/yaml-file.js';
+import { parseYaml } from '../../engine/source/yaml-file.js';
 import { renderFile, type VarEntry } from '../../engine/template/index.js';
 
 export const rolesDir = fileURLToPath(new URL('../../../roles/', import.meta.url));

@@ -1,5 +1,6 @@
 // Pure readers of dpkg/apt output and the apt module's decision, kept apart from the module
 // so they can be tested as tables.
+import { fnmatch } from '../../text/fnmatch.js';
 
 export interface PackageSpec {
   /** As written, e.g. kubelet=1.33.* */
@@ -39,29 +40,8 @@ export function parseDpkgQuery(out: string): Map<string, Installed> {
   return map;
 }
 
-/** Python's fnmatch: * ? [seq] [!seq]; everything else literal. */
-export function fnmatch(pattern: string, text: string): boolean {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? '';
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        let set = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
-        if (set.startsWith('!')) set = `^${set.slice(1)}`;
-        re += `[${set}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`${re}$`).test(text);
-}
-
 export function versionMatches(installed: string, wanted: string | undefined): boolean {
-  return wanted === undefined || installed === wanted || fnmatch(wanted, installed);
+  return wanted === undefined || installed === wanted || fnmatch(installed, wanted);
 }
 
 /** Versions from `apt-cache madison NAME`, in apt's order (preferred first). */

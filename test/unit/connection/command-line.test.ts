@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { prepareCommand } from '../../../engine/connection/command-line.js';
 import { ENV_SCRIPT } from '../../../engine/connection/env-stdin.js';
-import { buildBecomeArgv, shellQuote } from '../../../engine/connection/index.js';
+import { buildBecomeArgv } from '../../../engine/connection/index.js';
+import { shellQuote } from '../../../engine/text/shell-quote.js';
 import { AWKWARD_VALUES, awkwardEnv } from './awkward-env.js';
 
 describe('connection/command-line', () => {

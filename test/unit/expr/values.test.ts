@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compare, equals, pyRepr, truthy, typeName } from '../../../engine/expr/values.js';
+import { compare, equals, pyRepr, pythonTruthy, typeName } from '../../../engine/expr/values.js';
 
 const TRUTHY: readonly (readonly [unknown, boolean])[] = [
   [null, false], [undefined, false], [false, false], [0, false], [-0, false], ['', false], [[], false], [{}, false],
@@ -30,7 +30,7 @@ const TYPE_NAMES: readonly (readonly [unknown, string])[] = [
 
 describe('expr values', () => {
   describe('truthy', () => {
-    for (const [v, expected] of TRUTHY) it(`${pyRepr(v)} → ${expected}`, () => assert.equal(truthy(v), expected));
+    for (const [v, expected] of TRUTHY) it(`${pyRepr(v)} → ${expected}`, () => assert.equal(pythonTruthy(v), expected));
   });
   describe('equals', () => {
     for (const [a, b, expected] of EQUALS) it(`${pyRepr(a)} == ${pyRepr(b)} → ${expected}`, () => assert.equal(equals(a, b), expected));

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { iniValue } from '../../../engine/inventory/python-literal.js';
-import { shlexSplit } from '../../../engine/inventory/shlex.js';
 
 // What Ansible's INI plugin makes of a value: Python's ast.literal_eval, else the text itself.
 const values: [string, unknown][] = [
@@ -60,43 +59,4 @@ describe('inventory/python-literal: INI value typing', () => {
   for (const [text, expected] of values) {
     it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(iniValue(text), expected));
   }
-});
-
-// Host lines are split with Python's shlex (POSIX mode, '#' comments) before typing.
-const lines: [string, string[]][] = [
-  ['web1 a=1 b=2', ['web1', 'a=1', 'b=2']],
-  ['web1 msg="hello world"', ['web1', 'msg=hello world']],
-  ["web1 msg='it''s'", ['web1', 'msg=its']],
-  ['web1 pw=abc#def', ['web1', 'pw=abc']],
-  ["web1 pw='abc#def'", ['web1', 'pw=abc#def']],
-  ['web1 # comment', ['web1']],
-  ['web1 a=x\\ y', ['web1', 'a=x y']],
-  ['web1 a="q\\"q"', ['web1', 'a=q"q']],
-  ['web1 a="back\\slash"', ['web1', 'a=back\\slash']],
-  ['web1 a=""', ['web1', 'a=']],
-  ['  web1\tz=1  ', ['web1', 'z=1']],
-];
-
-describe('inventory/shlex: host line splitting', () => {
-  for (const [line, tokens] of lines) {
-    it(`${JSON.stringify(line)}`, () => {
-      const r = shlexSplit(line);
-      assert.ok(r.ok);
-      assert.deepEqual(
-        r.tokens.map((t) => t.text),
-        tokens,
-      );
-    });
-  }
-  it('reports an unclosed quote at the quote', () => {
-    assert.deepEqual(shlexSplit('web1 a="open'), { ok: false, message: 'no closing quotation', offset: 7 });
-  });
-  it('keeps each token start for error columns', () => {
-    const r = shlexSplit('web1  x=1');
-    assert.ok(r.ok);
-    assert.deepEqual(
-      r.tokens.map((t) => t.offset),
-      [0, 6],
-    );
-  });
 });

@@ -129,8 +129,21 @@ describe('run/selection and output', function () {
     assert.match(r.console, /PLAY RECAP/);
   });
 
-  it('a secret-looking value is redacted even without no_log', async () => {
-    const r = await runLocal(`- hosts: all\n  gather_facts: false\n  tasks:\n    - name: t\n      shell: echo abcdef.0123456789abcdef\n`, { hosts: ['a'] });
-    assert.equal(dataOf(r, 't', 'a')?.['stdout'], '<redacted-token>');
+  it('a value matching a declared redaction pattern is redacted even without no_log', async () => {
+    const files = { 'group_vars/all.yml': "deckhand_redact_patterns: ['\\b[a-z0-9]{6}\\.[a-z0-9]{16}\\b']\n" };
+    const r = await runLocal(`- hosts: all\n  gather_facts: false\n  tasks:\n    - name: t\n      shell: echo abcdef.0123456789abcdef\n`, { hosts: ['a'], files });
+    assert.equal(dataOf(r, 't', 'a')?.['stdout'], '<redacted>');
+  });
+
+  it('a pattern declared in the inventory is redacted from the console and the JSON report', async () => {
+    const inventory = "all:\n  vars:\n    deckhand_redact_patterns: ['SECRET-[0-9]{4}']\n  hosts:\n    a: {ansible_connection: local}\n";
+    const playbook = `- hosts: all\n  gather_facts: false\n  tasks:\n    - name: shows SECRET-1234\n      debug: msg="token SECRET-1234 here"\n`;
+    const reportFile = 'report.json';
+    const r = await runLocal(playbook, { inventory, args: ['-v', '--report', reportFile] });
+    const report = readFileSync(join(r.dir, reportFile), 'utf8');
+    assert.match(r.console, /token <redacted> here/);
+    assert.match(report, /"task": "shows <redacted>"/);
+    assert.equal(r.console.includes('SECRET-1234'), false, r.console);
+    assert.equal(report.includes('SECRET-1234'), false);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { shellQuote } from '../../../engine/template/quote.js';
+import { shellQuote } from '../../../engine/text/shell-quote.js';
 import { renderString } from '../../../engine/template/index.js';
 import { ok, vars } from './support.js';
 

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { vaultCommand } from '../../../engine/cli/vault-command.js';
-import { parseYaml } from '../../../engine/load/yaml-file.js';
+import { parseYaml } from '../../../engine/source/yaml-file.js';
 import { decryptVault, decryptVaultValues, encryptVault } from '../../../engine/vault/index.js';
 import { captureIo } from '../../support/capture-io.js';
 import { ansibleVaultAvailable, tempDir } from './support.js';

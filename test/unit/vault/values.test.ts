@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseYaml } from '../../../engine/load/yaml-file.js';
-import { VaultText } from '../../../engine/load/yaml-schema.js';
+import { parseYaml } from '../../../engine/source/yaml-file.js';
+import { VaultText } from '../../../engine/source/yaml-schema.js';
 import { decryptVaultedFile, decryptVaultValues, encryptVault, type VaultPassword } from '../../../engine/vault/index.js';
 import { DEFAULT_PW, fixture, PROD_PW } from './support.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vaultCommand } from '../../../engine/cli/vault-command.js';
-import { parseYaml } from '../../../engine/load/yaml-file.js';
+import { parseYaml } from '../../../engine/source/yaml-file.js';
 import { decryptVault, decryptVaultValues } from '../../../engine/vault/index.js';
 import { captureIo } from '../../support/capture-io.js';
 import { FIXTURES, fixture, PROD_PW, tamper, tempDir } from './support.js';

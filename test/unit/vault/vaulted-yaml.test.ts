@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { formatDiagnostics } from '../../../engine/errors/format.js';
-import { VaultText } from '../../../engine/load/yaml-schema.js';
+import { VaultText } from '../../../engine/source/yaml-schema.js';
 import { encryptVault, parseVaultedYaml, type VaultPassword } from '../../../engine/vault/index.js';
 import { DEFAULT_PW, fixture, PROD_PW } from './support.js';
 

@@ -1,6 +1,8 @@
-// Python's shlex.split(line, comments=True) in POSIX mode, which Ansible uses for INI host lines:
-// quotes group words and are removed, a backslash escapes outside quotes, '#' starts a comment
-// even in the middle of a word. Each token keeps its start offset for error columns.
+// Python's shlex.split in POSIX mode: quotes group words and are removed, a backslash escapes
+// outside quotes and, inside double quotes, only '"' and '\\'. Ansible splits INI host lines with
+// comments=True ('#' starts a comment even in the middle of a word), and the command module's
+// free-form text, modprobe params and $EDITOR without. Each token keeps its start offset for
+// error columns.
 
 export interface ShlexToken {
   readonly text: string;
@@ -11,7 +13,12 @@ export type ShlexResult = { ok: true; tokens: ShlexToken[] } | { ok: false; mess
 
 const WHITESPACE = new Set([' ', '\t', '\r', '\n']);
 
-export function shlexSplit(line: string): ShlexResult {
+export interface ShlexOptions {
+  /** '#' outside quotes ends the line, as shlex.split(s, comments=True). */
+  readonly comments?: boolean;
+}
+
+export function shlexSplit(line: string, options: ShlexOptions = {}): ShlexResult {
   const tokens: ShlexToken[] = [];
   let token = '';
   let start = -1; // offset of the current token, -1 between tokens
@@ -26,7 +33,7 @@ export function shlexSplit(line: string): ShlexResult {
     if (WHITESPACE.has(c)) {
       emit();
       i++;
-    } else if (c === '#') {
+    } else if (c === '#' && options.comments === true) {
       break;
     } else if (c === "'" || c === '"') {
       if (start < 0) start = i;

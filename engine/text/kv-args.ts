@@ -1,5 +1,7 @@
-// Ansible's `k=v` shorthand: `copy: src=a.conf dest=/etc/a.conf mode=0644`, and free-form commands
-// (`command: ls -l chdir=/tmp`) whose special k=v tokens are pulled out of the command line.
+// Ansible's `k=v` shorthand (split_args and parse_kv): `copy: src=a.conf dest=/etc/a.conf mode=0644`,
+// and free-form commands (`command: ls -l chdir=/tmp`) whose special k=v tokens are pulled out of
+// the command line. A token's key is read from its text as written, as parse_kv does: `"a=b"` is
+// a quoted word, not a key.
 
 export type KvResult =
   | { ok: true; args: Record<string, unknown> }
@@ -11,7 +13,7 @@ interface Token {
   readonly end: number;
 }
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+const KEY = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
 /** Splits on whitespace outside quotes; quotes are removed from the token text. */
 export function splitArgs(s: string): Token[] | { message: string; offset: number } {
@@ -48,9 +50,9 @@ export function parseKvArgs(s: string): KvResult {
   if (!Array.isArray(tokens)) return { ok: false, ...tokens };
   const args: Record<string, unknown> = {};
   for (const t of tokens) {
-    const m = KEY.exec(t.text);
-    if (!m) return { ok: false, message: `expected key=value, found '${t.text}'`, offset: t.start };
-    args[m[1] ?? ''] = m[2] ?? '';
+    const key = keyOf(s, t);
+    if (key === undefined) return { ok: false, message: `expected key=value, found '${t.text}'`, offset: t.start };
+    args[key] = valueOf(t, key);
   }
   return { ok: true, args };
 }
@@ -66,10 +68,9 @@ export function parseFreeForm(s: string, freeKey: string, special: ReadonlySet<s
   let rest = '';
   let last = 0;
   for (const t of tokens) {
-    const m = KEY.exec(t.text);
-    const key = m?.[1];
-    if (m && key !== undefined && special.has(key)) {
-      args[key] = m[2] ?? '';
+    const key = keyOf(s, t);
+    if (key !== undefined && special.has(key)) {
+      args[key] = valueOf(t, key);
       rest += s.slice(last, t.start);
       last = t.end;
     }
@@ -78,4 +79,14 @@ export function parseFreeForm(s: string, freeKey: string, special: ReadonlySet<s
   const free = rest.trim();
   if (free !== '') args[freeKey] = free;
   return { ok: true, args };
+}
+
+/** The key of a `key=value` token, read from the text as written (quotes kept). */
+function keyOf(s: string, t: Token): string | undefined {
+  return KEY.exec(s.slice(t.start, t.end))?.[1];
+}
+
+/** The value after `key=`, with its quotes removed. */
+function valueOf(t: Token, key: string): string {
+  return t.text.slice(key.length + 1);
 }

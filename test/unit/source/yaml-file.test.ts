@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseYaml } from '../../../engine/load/yaml-file.js';
-import { VaultText } from '../../../engine/load/yaml-schema.js';
+import { parseYaml } from '../../../engine/source/yaml-file.js';
+import { VaultText } from '../../../engine/source/yaml-schema.js';
 
 // What Ansible (PyYAML, YAML 1.1) makes of common scalars, and what deckhand does.
 const scalars: [string, unknown][] = [
@@ -25,7 +25,7 @@ const scalars: [string, unknown][] = [
   ['"yes"', 'yes'],
 ];
 
-describe('load/yaml-file: scalars read as Ansible reads them', () => {
+describe('source/yaml-file: scalars read as Ansible reads them', () => {
   for (const [text, expected] of scalars) {
     it(`${text} → ${JSON.stringify(expected)}`, () => {
       const r = parseYaml('t.yml', `v: ${text}\n`);
@@ -46,7 +46,7 @@ const broken: { name: string; text: string; code: string; line: number; col: num
   { name: 'mapping as implicit key', text: 'a: b: c\n', code: 'YAML_BLOCK_AS_IMPLICIT_KEY', line: 1, col: 4 },
 ];
 
-describe('load/yaml-file: broken YAML is a located error', () => {
+describe('source/yaml-file: broken YAML is a located error', () => {
   for (const c of broken) {
     it(c.name, () => {
       const r = parseYaml('t.yml', c.text);
@@ -60,7 +60,7 @@ describe('load/yaml-file: broken YAML is a located error', () => {
   }
 });
 
-describe('load/yaml-file: aliases', () => {
+describe('source/yaml-file: aliases', () => {
   it('refuses a billion-laughs document quickly', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) {
@@ -91,7 +91,7 @@ describe('load/yaml-file: aliases', () => {
   });
 });
 
-describe('load/yaml-file: positions and tags', () => {
+describe('source/yaml-file: positions and tags', () => {
   const text = '- hosts: all\n  tasks:\n    - name: x\n      copy:\n        dest: /a\n';
   const cases: { path: (string | number)[]; key: boolean; line: number; col: number }[] = [
     { path: [0, 'tasks', 0, 'copy', 'dest'], key: false, line: 5, col: 15 },

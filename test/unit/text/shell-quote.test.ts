@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import fc from 'fast-check';
-import { shellJoin, shellQuote } from '../../../engine/connection/index.js';
+import { shellJoin, shellQuote } from '../../../engine/text/shell-quote.js';
 
 // Recorded so a failure replays; override with DECKHAND_FC_SEED=<n> to explore.
 const SEED = Number(process.env['DECKHAND_FC_SEED'] ?? 20261125);
@@ -13,7 +13,7 @@ function printed(shell: string, word: string): Buffer {
   return r.stdout;
 }
 
-describe('connection/shell-quote', () => {
+describe('text/shell-quote', () => {
   const table: ReadonlyArray<readonly [string, string]> = [
     ['plain', 'plain'],
     ['/usr/bin/x-y_z.1', '/usr/bin/x-y_z.1'],
