@@ -69,7 +69,7 @@ class Walker {
   /** The key as written, for messages about keys that are not strings. */
   private textOf(node: unknown): string {
     const start = offsetOf(node);
-    const end = typeof node === 'object' && node !== null && 'range' in node && Array.isArray(node.range) ? node.range[1] : undefined;
+    const end: unknown = typeof node === 'object' && node !== null && 'range' in node && Array.isArray(node.range) ? node.range[1] : undefined;
     return start === undefined || typeof end !== 'number' ? String(node) : this.source.text.slice(start, end).trim();
   }
 
@@ -199,7 +199,7 @@ function describe(node: unknown): string {
     const v = node.value;
     if (typeof v === 'string') return `the string '${v}'`;
     if (v === null) return 'null';
-    return `the ${typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'value'} ${String(v)}`;
+    return `the ${typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'value'} ${node.toString()}`;
   }
   if (typeof node === 'object' && node !== null && 'items' in node) return 'a list';
   return 'an unexpected value';

@@ -75,7 +75,7 @@ function loadPlay(ctx: LoadContext, file: YamlFile, path: DataPath, raw: unknown
   const tasks = list('tasks');
   const post = list('post_tasks');
   const ownHandlers = loadTaskList(ctx, file, [...path, 'handlers'], raw['handlers'], { ...inherit, tags: [] }, roles.load);
-  const hosts = Array.isArray(raw['hosts']) ? raw['hosts'].map(String).join(':') : String(raw['hosts'] ?? '');
+  const hosts = hostsText(raw['hosts']);
   const serial = raw['serial'] === undefined ? undefined : Array.isArray(raw['serial']) ? raw['serial'] : [raw['serial']];
   const mfp = raw['max_fail_percentage'];
   return {
@@ -122,4 +122,11 @@ function loadVarsFiles(
     }
     return [{ path: p, vars: asRecord(f.value) }];
   });
+}
+
+/** `hosts:` as one pattern; a list joins with ':'. Other shapes are the schema's to report. */
+function hostsText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(':');
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }
