@@ -1,5 +1,6 @@
 // The playbook as plain, read-only data: what the loader produces and the planner and runner read.
 // Keyword fields keep Ansible's names so the code reads like the playbooks it runs.
+import type { DiagnosticCode } from '../errors/codes.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { SourcePos } from '../errors/source-text.js';
 import type { DataPath } from '../load/yaml-file.js';
@@ -12,7 +13,7 @@ export interface Origin {
   readonly file: string;
   readonly pos: SourcePos;
   /** A diagnostic at a path relative to this node (e.g. ['copy', 'dest']). */
-  at(path: DataPath, code: string, message: string, hint?: string): Diagnostic;
+  at(path: DataPath, code: DiagnosticCode, message: string, hint?: string): Diagnostic;
 }
 
 export interface RoleScope {
