@@ -3,7 +3,7 @@
 import { labDown, labUp, type LabInfo } from '../lab/lab.js';
 import { killCurrent } from './measure.js';
 
-const noop = async (): Promise<void> => undefined;
+const noop = (): Promise<void> => Promise.resolve();
 
 export async function withLab<T>(name: string, hosts: number, log: (line: string) => void, fn: (lab: LabInfo) => Promise<T>): Promise<T> {
   let teardown: Promise<void> | undefined;

@@ -3,9 +3,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseRecap } from '../test/compat/compat-run.js';
 import type { LabHost, LabInfo } from '../lab/lab.js';
 import { measure, type Measured } from './measure.js';
+import { parseRecap } from './recap.js';
 import { floorSpec, inventoryYaml, playbookYaml, type Workload } from './workload.js';
 
 export type Tool = 'deckhand' | 'ansible' | 'floor' | 'floor-linear';

@@ -158,7 +158,7 @@ function parse(args: readonly string[], options: OptionSpec): { values: Record<s
       strict: true,
     });
     if (positionals.length > 0) throw new LabError('USAGE', `unexpected argument "${positionals[0] ?? ''}"`);
-    return { values: values as Record<string, string | boolean | undefined> };
+    return { values };
   } catch (error) {
     if (error instanceof LabError) throw error;
     throw new LabError('USAGE', `${error instanceof Error ? error.message : String(error)}; try \`deckhand lab --help\``);

@@ -83,9 +83,11 @@ async function loadBuilder(url: URL, log: (line: string) => void): Promise<Build
   if (typeof layer !== 'function' || typeof repo !== 'function') {
     throw new LabError('BOOT', `${fileURLToPath(url)} must export buildLabLayer and buildLabRepos`);
   }
+  const buildLayer = layer as (dir: string) => Promise<unknown>;
+  const buildRepo = repo as (dir: string) => Promise<unknown>;
   return {
-    buildLayer: async (dir) => void (await layer(dir)),
-    buildRepo: async (dir) => void (await repo(dir)),
+    buildLayer: async (dir) => void (await buildLayer(dir)),
+    buildRepo: async (dir) => void (await buildRepo(dir)),
   };
 }
 

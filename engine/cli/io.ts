@@ -1,7 +1,7 @@
 // Where the CLI writes. Injected so tests capture output without touching process streams.
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
   readonly isTty: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;

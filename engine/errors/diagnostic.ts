@@ -1,9 +1,10 @@
 // User-facing problems are data: a stable code, a message, and where in which file.
+import type { DiagnosticCode } from './codes.js';
 import type { SourcePos, SourceText } from './source-text.js';
 
 export interface Diagnostic {
-  /** Stable, documented code (docs/errors.md), e.g. YAML_SYNTAX, UNKNOWN_MODULE. */
-  readonly code: string;
+  /** Stable, documented code (docs/errors.md), e.g. YAML_DUPLICATE_KEY, UNKNOWN_MODULE. */
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly pos?: SourcePos;
   /** The source line at pos, kept so the error can be printed without the file. */
@@ -15,7 +16,7 @@ export interface Diagnostic {
 export function diagnosticAt(
   source: SourceText,
   offset: number,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -29,7 +30,7 @@ export function diagnosticAt(
   };
 }
 
-export function diagnostic(code: string, message: string, hint?: string): Diagnostic {
+export function diagnostic(code: DiagnosticCode, message: string, hint?: string): Diagnostic {
   return { code, message, ...(hint === undefined ? {} : { hint }) };
 }
 

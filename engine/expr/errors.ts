@@ -1,13 +1,9 @@
 // Errors raised while parsing or evaluating a condition. Internally the parser
 // and evaluator throw ExprFailure for brevity; the public functions catch it
 // and return it as a value, so callers never see an exception.
+import type { DiagnosticCode } from '../errors/codes.js';
 
-export type ExprErrorCode =
-  | 'EXPR_SYNTAX'
-  | 'EXPR_UNDEFINED'
-  | 'EXPR_TYPE'
-  | 'EXPR_UNKNOWN_TEST'
-  | 'EXPR_UNKNOWN_FILTER';
+export type ExprErrorCode = Extract<DiagnosticCode, `EXPR_${string}`>;
 
 export interface ExprError {
   readonly code: ExprErrorCode;

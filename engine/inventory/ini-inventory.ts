@@ -1,6 +1,7 @@
 // Ansible's INI inventory: `[group]` host lines, `[group:vars]` key=value lines,
 // `[group:children]` group names; lines before any section are 'ungrouped' hosts.
 // Values are read as Python literals (see python-literal.ts). Every bad line is reported.
+import type { DiagnosticCode } from '../errors/codes.js';
 import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 import type { SourceText } from '../errors/source-text.js';
 import { closest } from '../errors/suggest.js';
@@ -25,7 +26,7 @@ interface Pending {
 export function parseIniInventory(source: SourceText, b: InventoryBuilder, path: string): Diagnostic[] {
   const file = source.file;
   const errors: Diagnostic[] = [];
-  const err = (offset: number, code: string, message: string, hint?: string): void => {
+  const err = (offset: number, code: DiagnosticCode, message: string, hint?: string): void => {
     errors.push(diagnosticAt(source, offset, code, message, hint));
   };
   const pending = new Map<string, Pending>();
@@ -101,7 +102,7 @@ export function parseIniInventory(source: SourceText, b: InventoryBuilder, path:
   return errors;
 }
 
-type Report = (offset: number, code: string, message: string, hint?: string) => void;
+type Report = (offset: number, code: DiagnosticCode, message: string, hint?: string) => void;
 
 function hostLine(line: string, at: number, group: string, b: InventoryBuilder, where: { file: string; path: string }, err: Report): void {
   const { file, path } = where;

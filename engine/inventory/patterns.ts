@@ -1,5 +1,6 @@
 // Ansible's host patterns: `all`/`*`, names, globs, `~regex`, `a:b`/`a,b` unions, `&` intersections,
 // `!` exclusions (applied in that order, whatever the order written), and `[i]`, `[i:j]` subscripts.
+import type { DiagnosticCode } from '../errors/codes.js';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { fnmatchRegExp } from '../text/fnmatch.js';
 import { closest } from '../errors/suggest.js';
@@ -9,7 +10,7 @@ import { LOCALHOST_NAMES, type Inventory, type SelectResult } from './model.js';
 /** One pattern term; `at` places its diagnostics (e.g. at a line of a limit file). */
 export interface PatternTerm {
   readonly text: string;
-  readonly at?: (code: string, message: string, hint?: string) => Diagnostic;
+  readonly at?: (code: DiagnosticCode, message: string, hint?: string) => Diagnostic;
 }
 
 const SUBSCRIPT = /^(.+)\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))\]$/;
@@ -66,7 +67,7 @@ export function evaluateTerms(inv: Inventory, terms: readonly PatternTerm[]): Se
 }
 
 function matchOne(inv: Inventory, term: PatternTerm, errors: Diagnostic[], warnings: Diagnostic[]): string[] {
-  const report = (code: string, message: string, hint?: string): Diagnostic =>
+  const report = (code: DiagnosticCode, message: string, hint?: string): Diagnostic =>
     term.at ? term.at(code, message, hint) : diagnostic(code, message, hint);
   const pattern = /^[&!]/.test(term.text) ? term.text.slice(1) : term.text;
   if (pattern === '') {

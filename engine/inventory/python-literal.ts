@@ -28,6 +28,13 @@ export function pythonLiteral(source: string): LiteralResult {
   }
 }
 
+/** A scalar dict key as text: None for null, as String() writes the rest. */
+function keyText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return 'None';
+}
+
 interface Parsed {
   value: unknown;
   /** Complex numbers are not a variable type: Ansible turns them back into text. */
@@ -166,7 +173,7 @@ class Parser {
         if (typeof k.value === 'object' && k.value !== null) throw new NotLiteral();
         const v = this.expression();
         complex ||= v.complex;
-        dict[String(k.value === null ? 'None' : k.value)] = v.value;
+        dict[keyText(k.value)] = v.value;
       } else {
         if (mode === 'dict') throw new NotLiteral();
         mode = 'set';

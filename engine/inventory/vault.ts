@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { diagnostic } from '../errors/diagnostic.js';
 import { decryptVaultValues, type VaultPassword } from '../vault/index.js';
-import type { Inventory, VarLayer } from './model.js';
+import type { Inventory } from './model.js';
 
 export type InventoryVault = { ok: true; inventory: Inventory; secrets: string[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -15,7 +15,7 @@ export function decryptInventory(inv: Inventory, passwords: readonly VaultPasswo
   const secrets = [...r.secrets];
   const vs = out.varSources;
   for (const m of [vs.groupFiles, vs.hostFiles, vs.playbookGroupFiles, vs.playbookHostFiles]) {
-    for (const layers of m.values()) for (const l of layers as readonly VarLayer[]) secrets.push(...(l.secrets ?? []));
+    for (const layers of m.values()) for (const l of layers) secrets.push(...(l.secrets ?? []));
   }
   return { ok: true, inventory: out, secrets };
 }

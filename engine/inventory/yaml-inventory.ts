@@ -2,6 +2,7 @@
 // `vars:`. The structure is walked on the YAML node tree (not the plain data) so that key order,
 // key types (a host name `1` or `yes` is not a string) and positions are all exact.
 import { isAlias, isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import type { DiagnosticCode } from '../errors/codes.js';
 import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 import type { SourceText } from '../errors/source-text.js';
 import { closest } from '../errors/suggest.js';
@@ -58,7 +59,7 @@ class Walker {
     return this.source.file;
   }
 
-  private err(offset: number, code: string, message: string, hint?: string): void {
+  private err(offset: number, code: DiagnosticCode, message: string, hint?: string): void {
     this.errors.push(diagnosticAt(this.source, offset, code, message, hint));
   }
 
@@ -69,7 +70,7 @@ class Walker {
   /** The key as written, for messages about keys that are not strings. */
   private textOf(node: unknown): string {
     const start = offsetOf(node);
-    const end = typeof node === 'object' && node !== null && 'range' in node && Array.isArray(node.range) ? node.range[1] : undefined;
+    const end: unknown = typeof node === 'object' && node !== null && 'range' in node && Array.isArray(node.range) ? node.range[1] : undefined;
     return start === undefined || typeof end !== 'number' ? String(node) : this.source.text.slice(start, end).trim();
   }
 
@@ -115,14 +116,14 @@ class Walker {
   }
 
   /** `hosts:` and `children:` may also be a single name, as Ansible allows. */
-  private section(owner: string, s: Entry, what: string, example: string): Entry[] | undefined {
+  private section(owner: string, s: Entry, what: 'hosts' | 'children', example: string): Entry[] | undefined {
     if (s.value === null) return [];
     if (isScalar(s.value) && typeof s.value.value === 'string') {
       return [{ name: s.value.value, keyText: s.value.value, keyKind: 'a string', keyOffset: s.valueOffset, value: null, valueOffset: s.valueOffset }];
     }
     if (!isMap(s.value)) {
       const hint = describe(s.value) === 'a list' ? `write each entry as a key ending in ':' (${example}), not as '- ${example.replace(/:$/, '')}'` : undefined;
-      this.err(s.valueOffset, `INVENTORY_${what.toUpperCase()}_NOT_MAP`, `'${what}:' of group '${owner}' must be a mapping, got ${describe(s.value)}`, hint);
+      this.err(s.valueOffset, what === 'hosts' ? 'INVENTORY_HOSTS_NOT_MAP' : 'INVENTORY_CHILDREN_NOT_MAP', `'${what}:' of group '${owner}' must be a mapping, got ${describe(s.value)}`, hint);
       return undefined;
     }
     return this.entries(s.value);
@@ -199,7 +200,7 @@ function describe(node: unknown): string {
     const v = node.value;
     if (typeof v === 'string') return `the string '${v}'`;
     if (v === null) return 'null';
-    return `the ${typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'value'} ${String(v)}`;
+    return `the ${typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'value'} ${node.toString()}`;
   }
   if (typeof node === 'object' && node !== null && 'items' in node) return 'a list';
   return 'an unexpected value';

@@ -2,14 +2,9 @@
 // module registry. Loading never stops at the first problem; everything is collected here.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic.js';
-import type { AnyModule } from '../modules/types.js';
+import type { ModuleLookup } from '../modules/types.js';
 import { parseVaultedYaml, type VaultPassword } from '../vault/index.js';
 import type { YamlFile } from '../source/yaml-file.js';
-
-export interface ModuleLookup {
-  get(name: string): AnyModule | undefined;
-  names(): readonly string[];
-}
 
 export class LoadContext {
   readonly diagnostics: Diagnostic[] = [];

@@ -4,9 +4,10 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { VaultPassword } from '../vault/index.js';
 import type { PlayDef, Playbook, TaskDef, Vars } from '../model/types.js';
+import type { ModuleLookup } from '../modules/types.js';
 import { IMPORT_PLAYBOOK_SCHEMA, PLAY_SCHEMA } from '../schema/keyword-schemas.js';
 import { asRecord, commonKeywords, isRecord, stringList, tagList } from './keywords.js';
-import { LoadContext, type ModuleLookup } from './load-context.js';
+import { LoadContext } from './load-context.js';
 import { originOf } from '../source/origin.js';
 import { RoleExpander } from './role-loader.js';
 import { checkPlay } from './static-checks.js';
@@ -74,7 +75,7 @@ function loadPlay(ctx: LoadContext, file: YamlFile, path: DataPath, raw: unknown
   const tasks = list('tasks');
   const post = list('post_tasks');
   const ownHandlers = loadTaskList(ctx, file, [...path, 'handlers'], raw['handlers'], { ...inherit, tags: [] }, roles.load);
-  const hosts = Array.isArray(raw['hosts']) ? raw['hosts'].map(String).join(':') : String(raw['hosts'] ?? '');
+  const hosts = hostsText(raw['hosts']);
   const serial = raw['serial'] === undefined ? undefined : Array.isArray(raw['serial']) ? raw['serial'] : [raw['serial']];
   const mfp = raw['max_fail_percentage'];
   return {
@@ -121,4 +122,11 @@ function loadVarsFiles(
     }
     return [{ path: p, vars: asRecord(f.value) }];
   });
+}
+
+/** `hosts:` as one pattern; a list joins with ':'. Other shapes are the schema's to report. */
+function hostsText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(':');
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }

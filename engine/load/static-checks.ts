@@ -1,5 +1,6 @@
 // Checks that need the whole play: notify names that match no handler, and conditions that do
 // not parse. Run at load time so --syntax-check reports them with their positions.
+import type { DiagnosticCode } from '../errors/codes.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import { closest } from '../errors/suggest.js';
 import { parseExpression } from '../expr/index.js';
@@ -31,7 +32,7 @@ function checkConditions(t: TaskDef, key: 'when' | 'changed_when' | 'failed_when
   return list.flatMap((c, i) => checkCondition(c, (code, msg, hint) => t.origin.at([key, i], code, msg, hint)));
 }
 
-function checkCondition(c: Condition, at: (code: string, msg: string, hint?: string) => Diagnostic): Diagnostic[] {
+function checkCondition(c: Condition, at: (code: DiagnosticCode, msg: string, hint?: string) => Diagnostic): Diagnostic[] {
   if (typeof c !== 'string' || c.trim() === '') return [];
   const r = parseExpression(c);
   if (r.ok) return [];

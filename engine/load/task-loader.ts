@@ -91,7 +91,7 @@ function loadTask(
     listen: stringList(raw['listen']),
     ...(inh.role ? { role: inh.role } : {}),
     origin: originOf(file, path),
-  } as TaskDef;
+  };
   return [task];
 }
 
@@ -116,7 +116,7 @@ function loadBlock(
     always: loadTaskList(ctx, file, [...path, 'always'], raw['always'], sub, roles),
     ...(inh.role ? { role: inh.role } : {}),
     origin: originOf(file, path),
-  } as BlockDef;
+  };
 }
 
 /** The one key that is not a keyword; reports unknown modules and keywords with suggestions. */
@@ -166,7 +166,7 @@ function expandImport(
     // Conditions and vars on an import apply to every imported task: model it as a block.
     when.length === 0 && raw['vars'] === undefined
       ? tasks
-      : [{ kind: 'block', ...commonKeywords(raw), tags: inh.tags, block: tasks, rescue: [], always: [], origin: originOf(file, path) } as BlockDef];
+      : [{ kind: 'block', ...commonKeywords(raw), tags: inh.tags, block: tasks, rescue: [], always: [], origin: originOf(file, path) }];
   if (kind === 'import_tasks' || kind === 'include_tasks') {
     const rel = typeof value === 'string' ? value : asRecord(value)['file'];
     if (typeof rel !== 'string' || rel.includes('{{')) {

@@ -1,9 +1,8 @@
 // The module lookup the loader and the runner use: the registry of host and controller modules.
-import type { ModuleLookup } from '../load/load-context.js';
 import { controllerModules } from './controller/index.js';
 import { hostModules } from './host-modules.js';
 import { createModuleRegistry } from './registry.js';
-import type { AnyModule } from './types.js';
+import type { AnyModule, ModuleLookup } from './types.js';
 
 let shared: ModuleLookup | undefined;
 

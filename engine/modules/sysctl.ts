@@ -87,7 +87,7 @@ export const sysctl = defineModule<SysctlArgs, SysctlPlan>({
   ),
   async check(args, ctx) {
     const key = pick(args.name, args.key);
-    if (key === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.\/*:@-]*$/.test(key)) return fail(`a valid name is required, got ${String(key)}`);
+    if (key === undefined || !/^[A-Za-z0-9][A-Za-z0-9_./*:@-]*$/.test(key)) return fail(`a valid name is required, got ${String(key)}`);
     const state = args.state ?? 'present';
     const value = valueText(pick(args.value, args.val));
     if (state === 'present' && value === undefined) return fail('value is required with state=present');

@@ -74,6 +74,12 @@ export interface ModuleDefinition<A = Record<string, unknown>, P = unknown> {
 /** Type-erased definition as stored in the registry. */
 export type AnyModule = ModuleDefinition<Record<string, unknown>, unknown>;
 
+/** The modules a playbook may name; the loader checks tasks against it, the run calls them. */
+export interface ModuleLookup {
+  get(name: string): AnyModule | undefined;
+  names(): readonly string[];
+}
+
 /**
  * Registers a typed module. The one cast in the module system lives here: the engine validates
  * arguments against `schema` (ajv) before `check` runs, so `A` holds by construction.

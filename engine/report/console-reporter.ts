@@ -64,8 +64,9 @@ export class ConsoleReporter implements Reporter {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.stopLive();
+    return Promise.resolve();
   }
 
   private resultLines(r: HostResult, task: TaskInfo): string {

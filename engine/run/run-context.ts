@@ -1,7 +1,7 @@
 // The state of one run, shared by the play runner and the task executor.
 import type { Inventory } from '../inventory/index.js';
-import type { ModuleLookup } from '../load/load-context.js';
 import type { Playbook, Vars } from '../model/types.js';
+import type { ModuleLookup } from '../modules/types.js';
 import type { TagSelection } from '../plan/tags.js';
 import type { EventBus } from '../report/events.js';
 import type { Recap } from '../report/stats.js';

@@ -13,7 +13,7 @@ import { taskVars, type TaskVars } from './task-vars.js';
 export async function runLoop(tr: TaskRun, task: TaskDef, host: HostState, vars: TaskVars): Promise<ResultBody> {
   const rendered = vars.render(task.loop);
   if (!rendered.ok) return toResult(failedOutcome(`loop: ${rendered.error.message}`), tr, task, vars, host);
-  const items = rendered.value;
+  const items: unknown = rendered.value;
   if (!Array.isArray(items)) return toResult(failedOutcome('loop: expected a list'), tr, task, vars, host);
   const lc = task.loop_control;
   const loopVar = lc?.loop_var ?? 'item';
@@ -23,7 +23,7 @@ export async function runLoop(tr: TaskRun, task: TaskDef, host: HostState, vars:
   const shown: ItemResult[] = [];
   let changed = false;
   let failed = false;
-  for (const [index, item] of items.entries()) {
+  for (const [index, item] of (items as unknown[]).entries()) {
     if (index > 0 && pauseMs > 0) await tr.run.cancel.sleep(pauseMs);
     // Checked after the pause too: Ctrl-C ends the pause, and no further item may start.
     if (tr.run.cancel.requested) break;

@@ -115,7 +115,7 @@ class LazyHostVars extends Map<string, VarSource> {
     return this.names().includes(name);
   }
   override keys(): MapIterator<string> {
-    return this.names()[Symbol.iterator]() as MapIterator<string>;
+    return this.names()[Symbol.iterator]();
   }
 }
 

@@ -2,6 +2,7 @@
 // name) by finding it again in the file's text, so a problem with it can still say FILE:LINE:COL.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { DiagnosticCode } from '../errors/codes.js';
 import { diagnostic, diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 import { SourceText } from '../errors/source-text.js';
 
@@ -9,7 +10,7 @@ import { SourceText } from '../errors/source-text.js';
  * A diagnostic at the first of `needles` found in `file` (relative to `cwd`), as written in the
  * file; without a position (the file named in the message) when the file or the text is not found.
  */
-export function diagnosticAtText(file: string, cwd: string, needles: readonly string[], code: string, message: string): Diagnostic {
+export function diagnosticAtText(file: string, cwd: string, needles: readonly string[], code: DiagnosticCode, message: string): Diagnostic {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');

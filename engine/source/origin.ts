@@ -1,4 +1,5 @@
 // Where a node of a YAML file came from, kept so anything inside it can be located later.
+import type { DiagnosticCode } from '../errors/codes.js';
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { SourcePos } from '../errors/source-text.js';
 import type { DataPath, YamlFile } from './yaml-file.js';
@@ -8,7 +9,7 @@ export interface Origin {
   readonly file: string;
   readonly pos: SourcePos;
   /** A diagnostic at a path relative to this node (e.g. ['copy', 'dest']). */
-  at(path: DataPath, code: string, message: string, hint?: string): Diagnostic;
+  at(path: DataPath, code: DiagnosticCode, message: string, hint?: string): Diagnostic;
 }
 
 export function originOf(file: YamlFile, base: DataPath): Origin {

@@ -1,6 +1,7 @@
 // Reads one YAML file into plain data while keeping the parsed Document, so any path inside
 // the data (an ajv instancePath, a task key) can be mapped back to FILE:LINE:COL.
 import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import type { DiagnosticCode } from '../errors/codes.js';
 import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 import { SourceText, type SourcePos } from '../errors/source-text.js';
 import { ansibleTags, BASE60_MESSAGE } from './yaml-schema.js';
@@ -13,7 +14,7 @@ export interface YamlFile {
   /** Offset of the node at `path`, or of its nearest existing ancestor. */
   offsetOf(path: DataPath, key?: boolean): number;
   posOf(path: DataPath, key?: boolean): SourcePos;
-  at(path: DataPath, code: string, message: string, hint?: string, key?: boolean): Diagnostic;
+  at(path: DataPath, code: DiagnosticCode, message: string, hint?: string, key?: boolean): Diagnostic;
 }
 
 export type YamlLoad = { ok: true; file: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
@@ -35,7 +36,7 @@ export function parseYaml(fileName: string, text: string): YamlLoad {
   const diagnostics: Diagnostic[] = [];
   for (const doc of list) {
     for (const e of [...doc.errors, ...doc.warnings]) {
-      const code = e.message.includes(BASE60_MESSAGE) ? 'YAML_BASE60' : `YAML_${e.code}`;
+      const code: DiagnosticCode = e.message.includes(BASE60_MESSAGE) ? 'YAML_BASE60' : `YAML_${e.code}`;
       diagnostics.push(diagnosticAt(source, e.pos[0], code, firstLine(e.message)));
     }
   }
@@ -56,7 +57,7 @@ export function parseYaml(fileName: string, text: string): YamlLoad {
     // yaml throws a ReferenceError when alias expansion passes maxAliasCount (a "billion laughs");
     // other throws here are bad merge keys and similar structural problems.
     const message = e instanceof Error ? firstLine(e.message) : String(e);
-    const [code, text] =
+    const [code, text]: [DiagnosticCode, string] =
       e instanceof ReferenceError
         ? ['YAML_ALIAS_LIMIT', `too many alias expansions (limit ${MAX_ALIASES}): ${message}`]
         : ['YAML_INVALID', message];

@@ -31,7 +31,7 @@ function improve(e: TemplateFailure, template: CompiledTemplate, context: object
       return failure('UNDEFINED_VAR', message, { variable, hint, where }, { explained: true });
     }
     if (param !== undefined) {
-      const quoted = sourceOf(template.text, param as hbs.AST.Node & { loc?: hbs.AST.SourceLocation });
+      const quoted = sourceOf(template.text, param);
       return failure('UNDEFINED_VAR', `${error.message}: ${quoted ?? 'the expression'} has no value`, { where }, { explained: true });
     }
   }

@@ -83,7 +83,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const c = callOf(args, 1, 1);
     const value = defined(c, 0);
     if (typeof value === 'string') return [...value][0];
-    if (Array.isArray(value)) return value[0];
+    if (Array.isArray(value)) return (value as unknown[])[0];
     throw helperFailure(c, `first expects a list, got ${kindOf(value)}`);
   },
 
@@ -91,7 +91,7 @@ export const HELPERS: Readonly<Record<string, Helper>> = {
     const c = callOf(args, 1, 1);
     const value = defined(c, 0);
     if (typeof value === 'string') return [...value].at(-1);
-    if (Array.isArray(value)) return value.at(-1);
+    if (Array.isArray(value)) return (value as unknown[]).at(-1);
     throw helperFailure(c, `last expects a list, got ${kindOf(value)}`);
   },
 

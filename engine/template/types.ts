@@ -1,4 +1,5 @@
 // The data the template layer works on, and what it hands back.
+import type { DiagnosticCode } from '../errors/codes.js';
 
 /**
  * A variable as the engine hands it over.
@@ -22,7 +23,7 @@ export type VarSource = ReadonlyMap<string, VarEntry>;
  */
 export type HostVars = ReadonlyMap<string, VarSource>;
 
-export type TemplateErrorCode = 'UNDEFINED_VAR' | 'TEMPLATE_SYNTAX' | 'TEMPLATE_HELPER' | 'TEMPLATE_CYCLE';
+export type TemplateErrorCode = Extract<DiagnosticCode, 'UNDEFINED_VAR' | `TEMPLATE_${string}`>;
 
 export interface TemplateError {
   readonly code: TemplateErrorCode;

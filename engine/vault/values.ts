@@ -58,7 +58,7 @@ class Walker {
     if (proto !== Object.prototype && proto !== null) return v;
     const rec = v as Record<string, unknown>;
     let changed = false;
-    const next: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    const next: Record<string, unknown> = proto === null ? (Object.create(null) as Record<string, unknown>) : {};
     for (const [k, x] of Object.entries(rec)) {
       const y = this.walk(x, [...path, k]);
       if (y !== x) changed = true;

@@ -1,5 +1,6 @@
 // Ansible Vault encryption and decryption of one vaulted text (a whole file or one `!vault`
 // value). Failures are data with a stable code; no message ever contains plaintext.
+import type { DiagnosticCode } from '../errors/codes.js';
 import { open, seal } from './cipher.js';
 import { checkLabel, DEFAULT_LABEL, formatEnvelope, isVaulted, parseEnvelope } from './envelope.js';
 
@@ -11,7 +12,7 @@ export interface VaultPassword {
   readonly password: string;
 }
 
-export type VaultErrorCode = 'VAULT_FORMAT' | 'VAULT_HMAC' | 'VAULT_NO_PASSWORD';
+export type VaultErrorCode = Extract<DiagnosticCode, 'VAULT_FORMAT' | 'VAULT_HMAC' | 'VAULT_NO_PASSWORD'>;
 
 export interface VaultFailure {
   readonly ok: false;

@@ -94,8 +94,8 @@ export function parseDuration(text: string): number | undefined {
 
 /** Output sink for a command: collected, then written once by the entry point. */
 export interface Io {
-  out(text: string): void;
-  err(text: string): void;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
 }
 
 export const processIo: Io = {

@@ -91,15 +91,15 @@ function apply(values: unknown[], step: Step): unknown[] {
     if (step.kind === 'field') {
       if (value && typeof value === 'object' && !Array.isArray(value) && step.name in value) out.push((value as Record<string, unknown>)[step.name]);
     } else if (step.kind === 'all') {
-      if (Array.isArray(value)) out.push(...value);
-      else if (value && typeof value === 'object') out.push(...Object.values(value));
+      if (Array.isArray(value)) out.push(...(value as unknown[]));
+      else if (value && typeof value === 'object') out.push(...(Object.values(value) as unknown[]));
     } else if (step.kind === 'index') {
       if (Array.isArray(value)) {
         const item: unknown = value[step.index < 0 ? value.length + step.index : step.index];
         if (item !== undefined) out.push(item);
       }
     } else if (step.kind === 'slice') {
-      if (Array.isArray(value)) out.push(...value.slice(step.start ?? 0, step.end ?? value.length));
+      if (Array.isArray(value)) out.push(...(value as unknown[]).slice(step.start ?? 0, step.end ?? value.length));
     } else if (step.kind === 'recurse') {
       collect(value, step.name, out);
     } else {

@@ -171,9 +171,9 @@ export function tableFor(kind: string, objects: readonly KObject[], wide: boolea
     case 'Namespace':
       return { headers: ['NAME', 'STATUS', 'AGE'], rows: objects.map((o) => [name(o), String(st(o).phase ?? 'Active'), age(o)]) };
     case 'ConfigMap':
-      return { headers: ['NAME', 'DATA', 'AGE'], rows: objects.map((o) => [name(o), String(Object.keys((o.data ?? {}) as object).length), age(o)]) };
+      return { headers: ['NAME', 'DATA', 'AGE'], rows: objects.map((o) => [name(o), String(Object.keys(o.data ?? {}).length), age(o)]) };
     case 'Secret':
-      return { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], rows: objects.map((o) => [name(o), String(o.type ?? 'Opaque'), String(Object.keys((o.data ?? {}) as object).length), age(o)]) };
+      return { headers: ['NAME', 'TYPE', 'DATA', 'AGE'], rows: objects.map((o) => [name(o), String(o.type ?? 'Opaque'), String(Object.keys(o.data ?? {}).length), age(o)]) };
     case 'ServiceAccount':
       return { headers: ['NAME', 'SECRETS', 'AGE'], rows: objects.map((o) => [name(o), '0', age(o)]) };
     default:

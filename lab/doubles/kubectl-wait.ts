@@ -63,7 +63,7 @@ export function waitFor(query: Query, opts: GetOptions, forSpec: string, timeout
 /** One rollout check: done, or the "Waiting for …" line kubectl prints. */
 function rolloutState(info: KindInfo, obj: KObject): { done: boolean; message: string } {
   const st = (isRecord(obj.status) ? obj.status : {}) as Record<string, number | string | undefined>;
-  const num = (k: string): number => (typeof st[k] === 'number' ? (st[k] as number) : 0);
+  const num = (k: string): number => (typeof st[k] === 'number' ? st[k] : 0);
   const name = obj.metadata.name;
   const observed = num('observedGeneration') >= (obj.metadata.generation ?? 1);
   if (info.kind === 'DaemonSet') {

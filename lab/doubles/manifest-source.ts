@@ -67,5 +67,5 @@ function expand(value: Record<string, unknown>, source: string, out: SourcedObje
   // The server ignores status and null metadata fields (creationTimestamp: null from --dry-run output).
   const { status: _status, ...rest } = value;
   const cleaned = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== null));
-  out.push({ obj: { ...rest, apiVersion: value.apiVersion, kind: value.kind, metadata: { ...cleaned, name: typeof metadata.name === 'string' ? metadata.name : '' } } as KObject, source });
+  out.push({ obj: { ...rest, apiVersion: value.apiVersion, kind: value.kind, metadata: { ...cleaned, name: typeof metadata.name === 'string' ? metadata.name : '' } }, source });
 }

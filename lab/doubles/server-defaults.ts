@@ -65,7 +65,7 @@ export function foldStringData(obj: KObject): KObject {
   if (obj.kind !== 'Secret' || !obj.stringData) return obj;
   const { stringData, ...rest } = obj;
   const encoded = Object.fromEntries(Object.entries(stringData as Record<string, string>).map(([k, v]) => [k, Buffer.from(String(v)).toString('base64')]));
-  return { ...rest, data: { ...((obj.data ?? {}) as Record<string, string>), ...encoded } } as KObject;
+  return { ...rest, data: { ...((obj.data ?? {}) as Record<string, string>), ...encoded } };
 }
 
 /** The object to store for `next` (a user's manifest), given what is stored now. */

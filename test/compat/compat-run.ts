@@ -3,9 +3,8 @@
 import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parseRecap, type Recap } from '../../bench/recap.js';
 import type { LabInfo } from '../../lab/lab.js';
-
-export type Recap = Record<string, Record<string, number>>;
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -31,23 +30,6 @@ export async function runDeckhand(lab: LabInfo, playbook: string, report: string
   if (r.exitCode !== 0) throw new Error(`deckhand exited ${r.exitCode}:\n${r.stdout}\n${r.stderr}`);
   const doc = JSON.parse(await readFile(report, 'utf8')) as { stats: Recap };
   return doc.stats;
-}
-
-/** `host : ok=3 changed=2 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0` lines. */
-export function parseRecap(stdout: string): Recap {
-  const out: Recap = {};
-  const section = stdout.slice(stdout.lastIndexOf('PLAY RECAP'));
-  for (const line of section.split('\n').slice(1)) {
-    const m = /^(\S+)\s+:\s+(.*)$/.exec(line.trim());
-    if (!m?.[1] || !m[2]) continue;
-    const counts: Record<string, number> = {};
-    for (const kv of m[2].trim().split(/\s+/)) {
-      const [k, v] = kv.split('=');
-      if (k && v !== undefined) counts[k] = Number(v);
-    }
-    out[m[1]] = counts;
-  }
-  return out;
 }
 
 /** Every path under `dir` on each host with its mode, type and content hash. */

@@ -3,7 +3,7 @@ export async function validateManifest(doc: Record<string, unknown>): Promise<vo
   const apiVersion = String(doc['apiVersion']);
   const kind = String(doc['kind']);
   const group = apiVersion.includes('/') ? apiVersion : `v1`;
-  const mod: Record<string, unknown> = await import(`kubernetes-models/${group === 'v1' ? 'v1' : group}`);
+  const mod = (await import(`kubernetes-models/${group === 'v1' ? 'v1' : group}`)) as Record<string, unknown>;
   const Model = mod[kind];
   if (typeof Model !== 'function') throw new Error(`no schema for ${apiVersion} ${kind}`);
   const instance: unknown = Reflect.construct(Model, [doc]);

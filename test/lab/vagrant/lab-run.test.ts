@@ -178,7 +178,7 @@ describe('lab run (with stand-ins for the machines)', function () {
     const upOutcome = run.outcomes.find((o) => o.name === 'up');
     assert.equal(upOutcome?.failures[0]?.node, 'worker1');
     assert.match(upOutcome?.failures[0]?.message ?? '', /Timed out while waiting/);
-    assert.deepEqual(run.outcomes.map((o) => o.status), ['ok', 'failed', ...Array(9).fill('skipped'), 'ok']);
+    assert.deepEqual(run.outcomes.map((o) => o.status), ['ok', 'failed', ...Array<string>(9).fill('skipped'), 'ok']);
     assert.equal(h.calls.at(-1), 'vagrant destroy -f');
   });
 

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../../engine/cli/main.js';
 import { captureIo } from '../../support/capture-io.js';
@@ -78,9 +81,6 @@ describe('cli: listing site.yml', () => {
 
 describe('cli: the connection keyword', () => {
   it('connection: local on a play runs on the controller without SSH', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'deckhand-conn-'));
     writeFileSync(join(dir, 'pb.yml'), '- hosts: web1\n  connection: local\n  gather_facts: false\n  tasks:\n    - command: hostname\n      changed_when: false\n');
     const io = captureIo(dir);

@@ -100,7 +100,7 @@ describe('modules/schemas', () => {
       } catch (e) {
         assert.match(String(e), /invalid args/);
       }
-      if (mod.freeForm !== undefined) assert.ok(Object.hasOwn((mod.schema['properties'] ?? {}) as object, mod.freeForm), mod.name);
+      if (mod.freeForm !== undefined) assert.ok(Object.hasOwn((mod.schema['properties'] ?? {}), mod.freeForm), mod.name);
     }
   });
 });

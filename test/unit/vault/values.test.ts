@@ -16,7 +16,7 @@ describe('vault: inline !vault values (decryptVaultValues)', () => {
   it('the YAML loader keeps !vault scalars as VaultText', () => {
     const v = loadInline() as Record<string, unknown>;
     assert.ok(v['db_password'] instanceof VaultText);
-    assert.match((v['db_password'] as VaultText).ciphertext, /^\$ANSIBLE_VAULT;1\.1;AES256\n/);
+    assert.match((v['db_password']).ciphertext, /^\$ANSIBLE_VAULT;1\.1;AES256\n/);
   });
 
   it('decrypts every value of an ansible-vault encrypt_string file, nested ones too', () => {
