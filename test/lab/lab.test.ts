@@ -234,7 +234,8 @@ describe('namespace lab start failure (root)', function () {
       labUp({ name, hosts: 2, prepareLayer: brokenSshd, prepareRepo: writeTestRepo, log: () => undefined }),
       (e: unknown) => e instanceof LabError && e.code === 'BOOT' && /its process ended/.test(e.message) && /refuses to start/.test(e.message),
     );
-    assert.ok(Date.now() - started < 10_000, 'gave up early instead of waiting for the deadline');
+    // The message already says the process ended; this only proves it did not also wait out the boot deadline (15 s + 0.3 s a host).
+    assert.ok(Date.now() - started < 15_000, 'waited for the deadline instead of giving up when sshd ended');
     const { stdout } = await execa('ip', ['netns', 'list']);
     assert.equal(stdout.includes(netnsPrefix(name)), false);
     assert.equal(existsSync(stateDirFor(name)), false);

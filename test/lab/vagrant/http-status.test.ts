@@ -47,7 +47,8 @@ describe('httpStatus (EMQX /status probe) against a loopback server', function (
     const started = performance.now();
     const result = await httpStatus({ host: '127.0.0.1', port, path: '/hang', timeoutMs: 500 });
     assert.deepEqual(result, { ok: false, error: 'timed out after 500 ms' });
-    assert.ok(performance.now() - started < 1500);
+    // The deadline ended it: generous slack for a loaded machine, far below a hang.
+    assert.ok(performance.now() - started < 500 + 10_000);
   });
 
   it('fails fast on a closed port', async () => {

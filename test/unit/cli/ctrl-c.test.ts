@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLocal } from '../run/run-local.js';
 import { localSleeps } from '../../support/local-processes.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { waitFor } from '../../support/wait-for.js';
 
 describe('cli/ctrl-c', function () {
   this.timeout(60_000);
@@ -18,13 +17,11 @@ describe('cli/ctrl-c', function () {
       hosts: ['a'],
       args: ['--report', 'report.json'],
     });
-    let listener: (() => void) | undefined;
-    for (let i = 0; i < 200 && !(listener && localSleeps('1.13') === 1); i++) {
-      await sleep(25);
-      listener ??= process.listeners('SIGINT').find((l) => !before.has(l)) as (() => void) | undefined;
-    }
-    assert.ok(listener && localSleeps('1.13') === 1, 'the run never got to the point to interrupt');
-    listener();
+    const listener = await waitFor(() => (localSleeps('1.13') === 1 ? process.listeners('SIGINT').find((l) => !before.has(l)) : undefined), {
+      timeoutMs: 20_000,
+      what: "the run's SIGINT listener while the nap runs",
+    });
+    (listener as () => void)();
     const r = await running;
     assert.equal(r.code, 99, r.console);
     assert.match(r.console, /interrupted: no new tasks start; waiting up to 10 s/);

@@ -79,7 +79,8 @@ export function describeContract(label: string, open: () => Promise<Connection>,
       const r = await conn.exec(['sleep', '30'], { timeoutMs: 300 });
       assert.equal(r.rc, 124);
       assert.match(r.stderr, /timed out after 300 ms/);
-      assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`);
+      // Killed at the timeout: far below the 30 s the command would take, whatever the load.
+      assert.ok(Date.now() - t0 < 15_000, `took ${Date.now() - t0} ms`);
       assert.equal((await conn.exec(['true'])).rc, 0);
     });
 
@@ -87,7 +88,8 @@ export function describeContract(label: string, open: () => Promise<Connection>,
       const t0 = Date.now();
       const r = await conn.exec(['sh', '-c', 'sleep 20 & echo hi']);
       assert.equal(r.stdout, 'hi\n');
-      assert.ok(Date.now() - t0 < 6000, `took ${Date.now() - t0} ms`);
+      // Far below the 20 s the background child holds stdout for, whatever the load.
+      assert.ok(Date.now() - t0 < 15_000, `took ${Date.now() - t0} ms`);
     });
 
     it('put then get round-trips bytes and sets the mode', async () => {

@@ -3,19 +3,25 @@
 // was running finishes within the grace period; abort() kills running local commands at once.
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { Cancel } from '../../../engine/run/cancel.js';
 import type { RunSettings } from '../../../engine/run/run-settings.js';
 import { runPrepared, trace, type DirectRun } from './run-prepared.js';
+import { WatchedCancel } from './watched-cancel.js';
 import { localSleeps } from '../../support/local-processes.js';
+import { waitFor } from '../../support/wait-for.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/**
+ * The run's grace period for running commands. A run that ends well below it ended because its
+ * work did, not because it waited the grace period out; below half of it is far above normal.
+ */
+const GRACE_S = 10;
+/** A sleep of 30 s or more that ends this far below 30 s was cut short. */
+const CUT_SHORT_S = 15;
 
 /** Starts the run, waits for `ready`, then cancels it (abort: at once); returns the run and the seconds it took after. */
-async function interrupted(playbook: string, ready: () => boolean, hosts = ['a'], settings: Partial<RunSettings> = {}, how: 'request' | 'abort' = 'request'): Promise<{ r: DirectRun; after: number }> {
-  const cancel = new Cancel();
+async function interrupted(playbook: string, ready: (cancel: WatchedCancel) => boolean, hosts = ['a'], settings: Partial<RunSettings> = {}, how: 'request' | 'abort' = 'request'): Promise<{ r: DirectRun; after: number }> {
+  const cancel = new WatchedCancel();
   const running = runPrepared(playbook, { hosts, settings, cancel });
-  for (let i = 0; i < 200 && !ready(); i++) await sleep(25);
-  assert.ok(ready(), 'the run never got to the point to interrupt');
+  await waitFor(() => ready(cancel), { timeoutMs: 20_000, what: 'the run to get to the point to interrupt' });
   const at = Date.now();
   if (how === 'abort') cancel.request();
   cancel[how]();
@@ -46,7 +52,7 @@ describe('run/interrupt', function () {
       ['a', 'b'],
     );
     assert.equal(r.outcome.interrupted, true);
-    assert.ok(after < 3, `${after} s`);
+    assert.ok(after < GRACE_S / 2, `${after} s: the run waited for the grace period, not for the task`);
     assert.deepEqual(trace(r), ['nap:a:changed', 'nap:b:changed']);
     assert.deepEqual(r.outcome.stats['a'], { ok: 1, changed: 1, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 });
     assert.deepEqual(r.events.filter((e) => e.type === 'interrupted'), [{ type: 'interrupted', second: false, graceMs: 10_000 }]);
@@ -70,8 +76,7 @@ describe('run/interrupt', function () {
   });
 
   it('an until delay ends at once and no further attempt starts', async () => {
-    // Ready once the first attempt has come and gone: the run is then in its 30 s delay.
-    let seen = false;
+    // Ready once the run sleeps its 30 s delay after the first attempt.
     const { r, after } = await interrupted(
       `- hosts: all
   gather_facts: false
@@ -83,15 +88,14 @@ describe('run/interrupt', function () {
       retries: 5
       delay: 30
 `,
-      () => (seen ||= localSleeps('0.31') > 0) && localSleeps('0.31') === 0,
+      (cancel) => cancel.longSleeps() > 0,
     );
     assert.equal(r.outcome.interrupted, true);
-    assert.ok(after < 2, `${after} s`);
+    assert.ok(after < CUT_SHORT_S, `${after} s: the 30 s delay was not cut short`);
     assert.equal(dataOf(r, 'wait', 'a')?.['attempts'], 1);
   });
 
   it('a loop stops before its next item; a pause ends at once', async () => {
-    let seen = false;
     const { r, after } = await interrupted(
       `- hosts: all
   gather_facts: false
@@ -101,10 +105,10 @@ describe('run/interrupt', function () {
       loop: [1, 2, 3]
       loop_control: {pause: 30}
 `,
-      () => (seen ||= localSleeps('0.32') > 0) && localSleeps('0.32') === 0,
+      (cancel) => cancel.longSleeps() > 0,
     );
     assert.equal(r.outcome.interrupted, true);
-    assert.ok(after < 2, `${after} s`);
+    assert.ok(after < CUT_SHORT_S, `${after} s: the 30 s loop pause was not cut short`);
     assert.equal(r.results[0]?.result.items?.length, 1);
   });
 
@@ -114,17 +118,10 @@ describe('run/interrupt', function () {
   ];
   for (const c of sleepers) {
     it(`${c.name}: ends at once, failed as interrupted, without polling on`, async () => {
-      // Ready a little after the first task's sleep has ended: the sleeper is then under way.
-      let seen = false;
-      let goneAt = 0;
-      const ready = (): boolean => {
-        seen ||= localSleeps('0.34') > 0;
-        if (seen && goneAt === 0 && localSleeps('0.34') === 0) goneAt = Date.now();
-        return goneAt > 0 && Date.now() - goneAt > 300;
-      };
-      const { r, after } = await interrupted(`- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 0.34\n    - name: sleeper\n      ${c.task}\n`, ready);
+      // Ready once the sleeper sleeps: it is then under way.
+      const { r, after } = await interrupted(`- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 0.34\n    - name: sleeper\n      ${c.task}\n`, (cancel) => cancel.longSleeps() > 0);
       assert.equal(r.outcome.interrupted, true);
-      assert.ok(after < 2, `${after} s`);
+      assert.ok(after < CUT_SHORT_S, `${after} s: the sleeper was not cut short`);
       const res = r.results.find((x) => x.task === 'sleeper');
       assert.equal(res?.status, 'failed');
       assert.equal(res?.result.msg, 'interrupted (Ctrl-C)');
@@ -163,7 +160,7 @@ describe('run/interrupt', function () {
       {},
       'abort',
     );
-    assert.ok(after < 3, `${after} s`);
+    assert.ok(after < CUT_SHORT_S, `${after} s: the run waited for the 30 s command`);
     assert.equal(localSleeps('30.41'), 0);
     assert.deepEqual(r.events.flatMap((e) => (e.type === 'interrupted' ? [e.second] : [])), [false, true]);
     assert.ok(!trace(r).some((t) => t.startsWith('next:')), trace(r).join());

@@ -13,6 +13,22 @@ const timed = (task: string, sleep: number): string => `
         s=$(date +%s.%N); sleep ${sleep}; e=$(date +%s.%N)
         echo "$s $e" > "{{ playbook_dir }}/t/${task}.{{ inventory_hostname }}"`;
 
+/**
+ * Like `timed`, but each host first waits (up to 20 s) until `together` hosts have entered the
+ * task: hosts the forks let run at once then provably overlap, however slowly they start.
+ */
+const gathered = (task: string, together: number): string => `
+    - name: ${task}
+      shell: |
+        mkdir -p "{{ playbook_dir }}/t" "{{ playbook_dir }}/in"
+        s=$(date +%s.%N)
+        touch "{{ playbook_dir }}/in/{{ inventory_hostname }}"
+        i=0
+        while [ "$(ls "{{ playbook_dir }}/in" | wc -l)" -lt ${together} ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done
+        sleep 0.1
+        e=$(date +%s.%N)
+        echo "$s $e" > "{{ playbook_dir }}/t/${task}.{{ inventory_hostname }}"`;
+
 interface Span {
   readonly task: string;
   readonly host: string;
@@ -63,7 +79,7 @@ describe('run/strategy: linear order and forks', function () {
   ];
   for (const c of forks) {
     it(`forks ${c.args.join(' ') || '(default)'} with 6 hosts: at most ${c.max} at once, and that many do run together`, async () => {
-      const r = await runLocal(`- hosts: all\n  gather_facts: false\n  tasks:${timed('w', 0.4)}\n`, { hosts: six, args: c.args });
+      const r = await runLocal(`- hosts: all\n  gather_facts: false\n  tasks:${gathered('w', c.max)}\n`, { hosts: six, args: c.args });
       assert.equal(r.code, 0, r.console);
       const s = spans(r.dir);
       assert.equal(s.length, 6);

@@ -1,5 +1,4 @@
-// Shared by the vault tests: fixture paths, a one-character tamper, and ansible-vault detection.
-import { execFileSync } from 'node:child_process';
+// Shared by the vault tests: fixture paths and a one-character tamper.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,15 +14,6 @@ export const PROD_PW = 'prod-secret-2024';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'deckhand-vault-test-'));
-}
-
-export function ansibleVaultAvailable(): boolean {
-  try {
-    execFileSync('ansible-vault', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type Segment = 'salt' | 'hmac' | 'ciphertext';

@@ -1,97 +1,29 @@
+// mqttRoundTrip without a real broker: a closed port, a server that never answers, and a fake
+// broker that misbehaves after login. Each failure names its step and comes by its deadline.
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startFakeBroker, type FakeBroker } from '../../lab/vagrant/fake-mqtt-broker.js';
-import { findProgram } from '../../lab/vagrant/find-program.js';
-import { freePort, startMosquitto, type Broker } from '../../lab/vagrant/mosquitto-broker.js';
+import { freePort } from '../../lab/vagrant/mosquitto-broker.js';
 import { isLoginRefused, mqttRoundTrip } from '../../../engine/verify/mqtt-roundtrip.js';
 
 const HOST = '127.0.0.1';
-
-/** Lets destroyed sockets (e.g. the broker readiness probe) finish closing. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
-
-/** Open sockets, to prove every path closes its client. */
-function openSockets(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
-}
-
-const hasMosquitto = findProgram('mosquitto') !== undefined && findProgram('mosquitto_passwd') !== undefined;
-const withMosquitto = hasMosquitto ? describe : describe.skip;
-const skipNote = hasMosquitto ? '' : ' (skipped: mosquitto is not installed; apt-get install mosquitto)';
-
-withMosquitto(`mqttRoundTrip against a local mosquitto${skipNote}`, function () {
-  this.timeout(20_000);
-  let broker: Broker | undefined;
-
-  before(async () => {
-    broker = await startMosquitto([
-      { username: 'deckhand', password: 'lab-secret', acl: ['topic readwrite deckhand/#'] },
-      { username: 'reader', password: 'reader-secret', acl: ['topic read deckhand/#'] },
-    ]);
-  });
-
-  after(async () => {
-    await broker?.stop();
-  });
-
-  const port = (): number => {
-    assert.ok(broker);
-    return broker.port;
-  };
-
-  it('completes a publish/subscribe round trip with valid credentials', async () => {
-    const result = await mqttRoundTrip({ host: HOST, port: port(), username: 'deckhand', password: 'lab-secret', timeoutMs: 5000 });
-    assert.equal(result.ok, true, JSON.stringify(result));
-    assert.ok(result.ok && result.ms < 5000);
-  });
-
-  const refusals = [
-    { name: 'a wrong password', username: 'deckhand', password: 'wrong' },
-    { name: 'an unknown user', username: 'nobody', password: 'x' },
-    { name: 'no credentials (anonymous)' },
-  ] as const;
-  for (const c of refusals) {
-    it(`fails fast at connect, as a refused login, with ${c.name}`, async () => {
-      const started = performance.now();
-      const result = await mqttRoundTrip({ host: HOST, port: port(), timeoutMs: 5000, ...('username' in c ? { username: c.username, password: c.password } : {}) });
-      assert.equal(result.ok, false);
-      assert.ok(!result.ok && result.step === 'connect', JSON.stringify(result));
-      assert.ok(isLoginRefused(result), JSON.stringify(result));
-      assert.ok(performance.now() - started < 2000, 'a refused login must not wait for the deadline');
-    });
-  }
-
-  it('fails at receive, within the deadline, when the publish never comes back', async () => {
-    // mosquitto acknowledges a publish it may not route and drops it.
-    const started = performance.now();
-    const result = await mqttRoundTrip({ host: HOST, port: port(), username: 'reader', password: 'reader-secret', timeoutMs: 1500 });
-    const elapsed = performance.now() - started;
-    assert.ok(!result.ok && result.step === 'receive', JSON.stringify(result));
-    assert.match(result.ok ? '' : result.error, /timed out after 1500 ms/);
-    assert.ok(elapsed >= 1400 && elapsed < 1500 + 1500, `took ${elapsed} ms`);
-  });
-
-  it('leaves no socket open on success or failure', async () => {
-    await settle();
-    const before = openSockets();
-    await mqttRoundTrip({ host: HOST, port: port(), username: 'deckhand', password: 'lab-secret', timeoutMs: 3000 });
-    await mqttRoundTrip({ host: HOST, port: port(), username: 'deckhand', password: 'wrong', timeoutMs: 3000 });
-    await settle();
-    assert.ok(openSockets() <= before, `${openSockets()} sockets open, ${before} before`);
-  });
-});
+/** Far above any normal run: only a run that waits for its deadline, or hangs, comes near it. */
+const LONG_DEADLINE_MS = 60_000;
+/** Slack above a deadline that proves the run gave up, rather than hung, on a loaded machine. */
+const HANG_SLACK_MS = 10_000;
 
 describe('mqttRoundTrip without a usable broker', function () {
-  this.timeout(10_000);
+  this.timeout(30_000);
 
   it('fails fast at connect on a closed port', async () => {
     const closed = await freePort();
     const started = performance.now();
-    const result = await mqttRoundTrip({ host: HOST, port: closed, username: 'u', password: 'p', timeoutMs: 3000 });
+    const result = await mqttRoundTrip({ host: HOST, port: closed, username: 'u', password: 'p', timeoutMs: LONG_DEADLINE_MS });
     const elapsed = performance.now() - started;
     assert.ok(!result.ok && result.step === 'connect', JSON.stringify(result));
     assert.match(result.ok ? '' : result.error, /ECONNREFUSED|closed/);
-    assert.ok(elapsed < 3000, `took ${elapsed} ms, the timeout was 3000 ms`);
+    // The refusal ends the attempt: it does not wait for a deadline far away.
+    assert.ok(elapsed < LONG_DEADLINE_MS / 2, `took ${elapsed} ms, the timeout was ${LONG_DEADLINE_MS} ms`);
     assert.equal(isLoginRefused(result), false);
   });
 
@@ -121,13 +53,14 @@ describe('mqttRoundTrip without a usable broker', function () {
       const result = await mqttRoundTrip({ host: HOST, port: silentPort, timeoutMs: 1000 });
       const elapsed = performance.now() - started;
       assert.ok(!result.ok && result.step === 'connect', JSON.stringify(result));
-      assert.ok(elapsed >= 900 && elapsed < 1000 + 1500, `took ${elapsed} ms`);
+      // It waited for the deadline (timers never fire early) and gave up then, rather than hang.
+      assert.ok(elapsed >= 900 && elapsed < 1000 + HANG_SLACK_MS, `took ${elapsed} ms`);
     });
   });
 });
 
 describe('mqttRoundTrip against a broker that misbehaves after login', function () {
-  this.timeout(10_000);
+  this.timeout(30_000);
   let broker: FakeBroker | undefined;
 
   afterEach(async () => {
@@ -146,7 +79,7 @@ describe('mqttRoundTrip against a broker that misbehaves after login', function 
     const started = performance.now();
     const result = await mqttRoundTrip({ host: HOST, port: broker.port, timeoutMs: 1000 });
     assert.ok(!result.ok && result.step === 'publish', JSON.stringify(result));
-    assert.ok(performance.now() - started < 2500);
+    assert.ok(performance.now() - started < 1000 + HANG_SLACK_MS, 'gave up at the deadline rather than hang');
   });
 
   it('fails at receive when the broker acknowledges but never delivers', async () => {

@@ -1,16 +1,13 @@
 // Two throwaway accounts for become tests: one that needs its password for
 // sudo, one with NOPASSWD. Created with useradd (as root) and removed after.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
-export const PW_USER = 'deckhand-pw';
-export const NOPW_USER = 'deckhand-nopw';
+// Per process: test runs from other checkouts on the same machine create and delete theirs.
+export const PW_USER = `deckhand-pw-${process.pid}`;
+export const NOPW_USER = `deckhand-nopw-${process.pid}`;
 export const PASSWORD = 'Correct-Horse-9-battery';
-const SUDOERS = '/etc/sudoers.d/deckhand-test';
-
-export function sudoAvailable(): boolean {
-  return existsSync('/usr/bin/sudo') && process.getuid?.() === 0;
-}
+const SUDOERS = `/etc/sudoers.d/deckhand-test-${process.pid}`;
 
 export function createSudoUsers(): void {
   for (const user of [PW_USER, NOPW_USER]) {

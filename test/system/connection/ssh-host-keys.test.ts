@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireSystem } from '../../support/require-system.js';
 import { startSshd, type SshdFixture } from '../../support/sshd-fixture.js';
 import { openSsh } from '../../../engine/connection/index.js';
 import { fingerprint } from '../../../engine/connection/host-key-policy.js';
@@ -24,7 +25,8 @@ describe('connection/ssh host key checking', function () {
   let otherKey: string;
   let ecdsaKey: string;
   let dir: string;
-  before(async () => {
+  before(async function () {
+    requireSystem(this, 'root', 'sshd', 'ssh-keygen');
     // A second host key (ECDSA) lets a test check that only the known key type is negotiated.
     dir = mkdtempSync(join(tmpdir(), 'deckhand-hk-'));
     ecdsaKey = join(dir, 'host_ecdsa');
@@ -34,7 +36,7 @@ describe('connection/ssh host key checking', function () {
     sshd = await startSshd({ extraConfig: [`HostKey ${ecdsaKey}`] });
   });
   after(async () => {
-    await sshd.stop();
+    await sshd?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,8 @@ import { vaultCommand } from '../../../engine/cli/vault-command.js';
 import { parseYaml } from '../../../engine/source/yaml-file.js';
 import { decryptVault, decryptVaultValues, encryptVault } from '../../../engine/vault/index.js';
 import { captureIo } from '../../support/capture-io.js';
-import { ansibleVaultAvailable, tempDir } from './support.js';
+import { tempDir } from '../../unit/vault/support.js';
+import { requireSystem } from '../../support/require-system.js';
 
 const PW = 'interop password ✓';
 const LAB_PW = 'lab-only';
@@ -26,8 +27,7 @@ describe('vault: interoperability with ansible-vault', function () {
   const run = (args: string[]) => execa('ansible-vault', args, { cwd: dir, env: ENV, stripFinalNewline: false });
 
   before(function () {
-    // reason: ansible-vault (Debian's ansible) is not installed; .ci/run installs it
-    if (!ansibleVaultAvailable()) this.skip();
+    requireSystem(this, 'ansible-vault');
     dir = tempDir();
     writeFileSync(join(dir, 'pw'), `${PW}\n`);
     writeFileSync(join(dir, 'lab-pw'), `${LAB_PW}\n`);

@@ -1,15 +1,19 @@
 import { strict as assert } from 'node:assert';
+import { requireSystem } from '../../support/require-system.js';
 import { startSshd, type SshdFixture } from '../../support/sshd-fixture.js';
 import { openSsh, type Connection } from '../../../engine/connection/index.js';
 import { openSshWith } from '../../../engine/connection/ssh-connection.js';
-import { describeContract } from './connection-contract.js';
+import { describeContract } from '../../unit/connection/connection-contract.js';
 import { targetFor } from './ssh-test-support.js';
 
 describe('connection/ssh-connection', function () {
   this.timeout(120_000);
   let sshd: SshdFixture;
-  before(async () => { sshd = await startSshd(); });
-  after(async () => { await sshd.stop(); });
+  before(async function () {
+    requireSystem(this, 'root', 'sshd', 'ssh-keygen');
+    sshd = await startSshd();
+  });
+  after(async () => { await sshd?.stop(); });
 
   describeContract('ssh', () => openSsh(targetFor(sshd)), () => `${sshd.dir}/files`);
   before(async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { requireSystem } from '../../support/require-system.js';
 import { startSshd, type SshdFixture } from '../../support/sshd-fixture.js';
 import { openSsh } from '../../../engine/connection/index.js';
 import { targetFor } from './ssh-test-support.js';
@@ -6,8 +7,12 @@ import { targetFor } from './ssh-test-support.js';
 describe('connection/ssh channel limit', function () {
   this.timeout(60_000);
   let sshd: SshdFixture;
-  before(async () => { sshd = await startSshd({ maxSessions: 2 }); });
-  after(async () => { await sshd.stop(); });
+  before(async function () {
+    requireSystem(this, 'root', 'sshd', 'ssh-keygen');
+    sshd = await startSshd({ maxSessions: 2
+  });
+  });
+  after(async () => { await sshd?.stop(); });
 
   const twenty = (run: (i: number) => Promise<string>): Promise<string[]> => Promise.all(Array.from({ length: 20 }, (_, i) => run(i)));
 
