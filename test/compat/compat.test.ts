@@ -2,30 +2,23 @@
 // the PLAY RECAP counts per host and the files left behind (paths, types, modes, content) must
 // be identical. Skipped when ansible-playbook is not installed or labs cannot run.
 import { strict as assert } from 'node:assert';
-import { execaSync } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { useLab } from '../support/lab-fixture.js';
+import { useLab, useSharedLab } from '../support/lab-fixture.js';
+import { requireSystem } from '../support/require-system.js';
 import { runAnsible, runDeckhand, snapshot } from './compat-run.js';
 
 const dir = fileURLToPath(new URL('../../../test/compat/playbooks/', import.meta.url));
 const playbooks = ['files.yml', 'commands.yml'];
 
-function hasAnsible(): boolean {
-  try {
-    execaSync('ansible-playbook', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('compat: ansible-playbook and deckhand agree', function () {
-  if (!hasAnsible()) {
-    it.skip('ansible-playbook is not installed (apt-get install ansible)');
-    return;
-  }
+  // First, so neither lab comes up without ansible-playbook.
+  before(function () {
+    requireSystem(this, 'ansible-playbook');
+  });
+  // Both sides start from the same untouched hosts under /srv/compat; ansible's needs a lab of
+  // its own, as no other suite may share it while it is compared.
   const ansibleLab = useLab(this, { tag: 'ca', hosts: 2 });
-  const deckhandLab = useLab(this, { tag: 'cd', hosts: 2 });
+  const deckhandLab = useSharedLab(this, 2);
   for (const pb of playbooks) {
     it(pb, async () => {
       const base = '/srv/compat';

@@ -29,6 +29,7 @@ interface Inv {
 
 describe('site.yml on a fresh lab', function () {
   this.timeout(900_000);
+  // Its own lab: site.yml installs and starts the whole cluster stand-in on every host.
   const lab = useLab(this, { tag: 'si', hostNames: ['master', 'worker1', 'worker2', 'worker3'] });
   let inv3 = '';
   let reportText = '';

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { flannelManifest } from '../../../lab/packages/flannel-manifest.js';
 import { makeLab, type LabHost } from './testing/lab-host.js';
+import { waitFor } from '../../support/wait-for.js';
 
 const JOIN_LINE = /^kubeadm join 127\.0\.0\.11:6443 --token ([a-z0-9]{6})\.([a-z0-9]{16}) --discovery-token-ca-cert-hash sha256:[0-9a-f]{64} $/;
 
@@ -42,11 +43,18 @@ describe('lab cluster bootstrap: init, tokens, join, pod network', function () {
 
   it('before kubeadm, the installed kubelet crash-loops waiting for its config', async () => {
     // Between restarts the unit is "activating" (auto-restart); briefly "active" while each attempt starts.
-    let active = await worker1.run('systemctl', ['is-active', 'kubelet']);
-    for (let i = 0; i < 50 && active.stdout !== 'activating'; i++) active = await worker1.run('systemctl', ['is-active', 'kubelet']);
+    const active = await waitFor(() => worker1.run('systemctl', ['is-active', 'kubelet']), {
+      until: (r) => r.stdout === 'activating',
+      timeoutMs: 30_000,
+      what: 'kubelet to be "activating" between restarts',
+    });
     assert.equal(active.code, 3);
-    assert.equal(active.stdout, 'activating');
-    assert.ok(Number((await worker1.run('systemctl', ['show', '-p', 'NRestarts', '--value', 'kubelet'])).stdout) >= 1);
+    // "activating" comes before the restart is counted; the count follows once the restart delay has passed.
+    await waitFor(async () => Number((await worker1.run('systemctl', ['show', '-p', 'NRestarts', '--value', 'kubelet'])).stdout), {
+      until: (n) => n >= 1,
+      timeoutMs: 30_000,
+      what: "kubelet's NRestarts to reach 1",
+    });
     assert.match((await worker1.run('journalctl', ['-u', 'kubelet'])).stdout, /failed to load kubelet config file, path: \/var\/lib\/kubelet\/config\.yaml/);
   });
 
@@ -75,6 +83,7 @@ describe('lab cluster bootstrap: init, tokens, join, pod network', function () {
     { title: 'a wrong CA hash', args: async (join) => [...join.slice(0, -1), `sha256:${'0'.repeat(64)}`], error: /cluster CA found in cluster-info ConfigMap is invalid: none of the public keys "sha256:[0-9a-f]{64}" are pinned/ },
     { title: 'an expired token', args: async () => {
       const join = await joinArgs('--ttl', '1s');
+      // A wait on the clock, not on the machine: the token expires 1 s after it was made.
       await new Promise((r) => setTimeout(r, 1500));
       return join;
     }, error: /could not find a JWS signature in the cluster-info ConfigMap for token ID "[a-z0-9]{6}"/ },
@@ -135,9 +144,11 @@ spec:
     const message = await kubectl('get', 'pods', '-n', 'kube-flannel', '--field-selector', 'spec.nodeName=worker2', '-o', 'jsonpath={.items[0].status.containerStatuses[0].state.waiting.message}');
     assert.match(message.stdout, /Failed to check br_netfilter/);
     assert.equal((await master.run('kubectl', ['apply', '-f', '-'], PINNED_POD)).code, 0);
-    await new Promise((r) => setTimeout(r, 1000));
-    const probe = await kubectl('get', 'pod', 'probe', '-o', 'jsonpath={.status.containerStatuses[0].state.waiting.reason}: {.status.containerStatuses[0].state.waiting.message}');
-    assert.match(probe.stdout, /^ContainerCreating: .*loadFlannelSubnetEnv failed: open \/run\/flannel\/subnet\.env: no such file or directory/);
+    await waitFor(async () => (await kubectl('get', 'pod', 'probe', '-o', 'jsonpath={.status.containerStatuses[0].state.waiting.reason}: {.status.containerStatuses[0].state.waiting.message}')).stdout, {
+      until: (s) => /^ContainerCreating: .*loadFlannelSubnetEnv failed: open \/run\/flannel\/subnet\.env: no such file or directory/.test(s),
+      timeoutMs: 30_000,
+      what: 'the probe pod to wait for its network (loadFlannelSubnetEnv failed)',
+    });
   });
 
   it('loading br_netfilter lets flannel start, and the waiting pod runs', async () => {

@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snapshot } from '../../compat/compat-run.js';
-import { useLab } from '../../support/lab-fixture.js';
+import { useSharedLab } from '../../support/lab-fixture.js';
 import { runPlaybook } from '../run/run-deckhand.js';
-import { isRunningArgv, spawnCli, waitFor } from './fault-tools.js';
+import { isRunningArgv, spawnCli, cameTrue } from './fault-tools.js';
 
 const PLAYBOOK = `- hosts: all
   gather_facts: false
@@ -35,7 +35,7 @@ const PLAYBOOK = `- hosts: all
 `;
 
 describe('lab faults: a re-run after a partial run converges', function () {
-  const lab = useLab(this, { tag: 'fc', hosts: 3 });
+  const lab = useSharedLab(this, 3);
   this.timeout(120_000);
   let reference: string | undefined;
   let dir: string;
@@ -75,7 +75,7 @@ describe('lab faults: a re-run after a partial run converges', function () {
   it('a run interrupted with Ctrl-C catches up on the next run', async () => {
     const base = '/srv/conv-int';
     const cli = spawnCli(['run', 'playbook.yml', '-i', lab.info().inventoryPath, '-e', `base=${base}`, '-e', 'nap=2.04'], dir);
-    assert.ok(await waitFor(() => lab.info().hosts.every((h) => isRunningArgv(lab.info(), h.name, ['sleep', '2.04'])), 20_000), cli.stdout() + cli.stderr());
+    assert.ok(await cameTrue(() => lab.info().hosts.every((h) => isRunningArgv(lab.info(), h.name, ['sleep', '2.04'])), 20_000), cli.stdout() + cli.stderr());
     cli.signal('SIGINT');
     const end = await cli.exited(20_000);
     assert.equal(end.code, 99, cli.stdout() + cli.stderr());

@@ -12,17 +12,13 @@ import { main } from '../../../engine/cli/main.js';
 import type { RunEvent } from '../../../engine/report/events.js';
 import { netnsName } from '../../../lab/lab-names.js';
 import type { LabInfo } from '../../../lab/lab-types.js';
+import { waitFor } from '../../support/wait-for.js';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Polls `check` every 50 ms until it holds or `ms` passed; returns whether it held. */
-export async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (check()) return true;
-    await sleep(50);
-  }
-  return check();
+/** Whether `check` came to hold within `ms` (polled by test/support/wait-for.ts); for assert.ok with the test's own message. */
+export async function cameTrue(check: () => boolean, ms: number): Promise<boolean> {
+  return waitFor(check, { timeoutMs: ms, what: 'a condition' }).then(() => true, () => false);
 }
 
 export function nsOf(lab: LabInfo, host: string): string {

@@ -18,6 +18,7 @@ const PLAYBOOK = `- hosts: all
 `;
 
 describe('lab faults: 100 hosts in one run', function () {
+  // The only suite of this size: a private lab costs nothing extra and frees 100 hosts at once.
   const lab = useLab(this, { tag: 'fh', hosts: 100 });
   this.timeout(300_000);
 

@@ -9,8 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { main } from '../../../engine/cli/main.js';
 import { captureIo } from '../../support/capture-io.js';
-import { useLab } from '../../support/lab-fixture.js';
-import { activeResources, inventoryWith, leakedResources, sleep, sshSessions, waitFor } from './fault-tools.js';
+import { useSharedLab } from '../../support/lab-fixture.js';
+import { activeResources, inventoryWith, leakedResources, sleep, sshSessions, cameTrue } from './fault-tools.js';
 
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 
@@ -28,7 +28,7 @@ const heapMiB = (): number => {
 };
 
 describe('lab faults: connect/exec/close soak', function () {
-  const lab = useLab(this, { tag: 'fs', hosts: 1 });
+  const lab = useSharedLab(this, 1);
   this.timeout(600_000);
 
   it('500 runs against a host and 100 against a refused port leave no fds, handles or sessions', async () => {
@@ -53,9 +53,9 @@ describe('lab faults: connect/exec/close soak', function () {
     const perRun = (Date.now() - started) / 500;
     for (let i = 0; i < 100; i++) assert.equal(await run(refused), 4);
     rmSync(dir, { recursive: true, force: true });
-    assert.ok(await waitFor(() => sshSessions(info, 'master') === 0, 5_000), `sessions left: ${sshSessions(info, 'master')}`);
-    assert.ok(await waitFor(() => openFds() <= fds + 2, 5_000), `fds: ${fds} before, ${openFds()} after`);
-    assert.ok(await waitFor(() => Object.keys(leakedResources(resources)).length === 0, 5_000), `left open: ${JSON.stringify(leakedResources(resources))}`);
+    assert.ok(await cameTrue(() => sshSessions(info, 'master') === 0, 5_000), `sessions left: ${sshSessions(info, 'master')}`);
+    assert.ok(await cameTrue(() => openFds() <= fds + 2, 5_000), `fds: ${fds} before, ${openFds()} after`);
+    assert.ok(await cameTrue(() => Object.keys(leakedResources(resources)).length === 0, 5_000), `left open: ${JSON.stringify(leakedResources(resources))}`);
     assert.equal(process.listenerCount('SIGINT'), sigint);
     const grown = heapMiB() - heap;
     console.log(`      (${perRun.toFixed(0)} ms per run; fds ${fds} → ${openFds()}; heap after GC ${grown >= 0 ? '+' : ''}${grown.toFixed(1)} MiB; sessions ${sshSessions(info, 'master')})`);

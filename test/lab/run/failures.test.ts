@@ -2,11 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { useLab } from '../../support/lab-fixture.js';
+import { useSharedLab } from '../../support/lab-fixture.js';
 import { runPlaybook } from './run-deckhand.js';
 
 describe('run: failures over real SSH', function () {
-  const lab = useLab(this, { tag: 'rf', hosts: 3 });
+  const lab = useSharedLab(this, 3);
 
   it('a task failing on one host of three: the other two finish the play, exit 2', async () => {
     const r = await runPlaybook(

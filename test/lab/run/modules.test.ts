@@ -1,7 +1,7 @@
 // Every host module over real SSH on a lab host: check mode predicts the change and changes
 // nothing; the first run changes; the second run changes nothing; --diff shows file edits.
 import { strict as assert } from 'node:assert';
-import { useLab } from '../../support/lab-fixture.js';
+import { useSharedLab } from '../../support/lab-fixture.js';
 import { runPlaybook } from './run-deckhand.js';
 
 interface Case {
@@ -44,7 +44,7 @@ function playbook(tasks: string[], flags = ''): string {
 }
 
 describe('modules over real SSH on a lab host', function () {
-  const lab = useLab(this, { tag: 'mo', hosts: 1 });
+  const lab = useSharedLab(this, 1);
 
   before(async () => {
     const setup = ['file: { path: /srv/m, state: directory }', ...cases.flatMap((c) => (c.setup ? [c.setup] : []))];

@@ -30,6 +30,7 @@ exec /bin/sh "$@"
 `;
 
 describe('secrets stay out of remote command lines', function () {
+  // Its own lab: it makes root's login shell an auditing one and adds a sudo user.
   const lab = useLab(this, { tag: 'sa', hosts: 1 });
   let inventory = '';
 
