@@ -1,14 +1,24 @@
-// One lab per size for the whole mocha process, brought up on first use and torn down once at
-// the end (lab-pool-hooks.ts), on Ctrl-C, or by `deckhand lab down --name poolNNNNN-S` after a
-// crash. Twelve bring-ups per `npm test` become a few; suites that share a lab must leave its
+// One lab per size for each mocha process (the run, or each worker of a parallel run), brought up
+// on first use and torn down once when the whole run ends (lab-pool-hooks.ts), on Ctrl-C, or by
+// `deckhand lab down --name poolNNNNN-…` after a crash. Twelve bring-ups per `npm test` become a few; suites that share a lab must leave its
 // hosts as later suites expect them (their own paths, no users, shells or links changed).
 import { labDown, labUp, type LabInfo } from '../../lab/lab.js';
 
 const labs = new Map<number, Promise<LabInfo>>();
 let removeSigint: (() => void) | undefined;
 
+/**
+ * The run's id: the main mocha process, which is a parallel worker's parent. Its teardown finds
+ * every worker's labs by this prefix, since workers end without a hook of their own.
+ */
+export function poolPrefix(runPid: number): string {
+  return `pool${runPid % 100000}-`;
+}
+
 function poolName(hosts: number): string {
-  return `pool${process.pid % 100000}-${hosts}`;
+  const worker = process.env['MOCHA_WORKER_ID'];
+  const runPid = worker === undefined ? process.pid : process.ppid;
+  return `${poolPrefix(runPid)}${worker === undefined ? '' : `w${worker}-`}${hosts}`;
 }
 
 /** The shared lab with `hosts` hosts (master, worker1, …), up once per process. */
