@@ -35,6 +35,7 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'ansible', why: 'ansible-playbook, the oracle of the compatibility tests and the benchmark', purposes: ['test', 'bench'] },
   { name: 'mosquitto-clients', why: 'MQTT tests against a real broker', purposes: ['test'] },
   { name: 'vagrant', why: '`vagrant validate` of the Vagrantfile', purposes: ['test'] },
+  { name: 'vagrant-libvirt', why: "`vagrant validate` of the Vagrantfile's libvirt provider block", purposes: ['test'] },
   { name: 'time', why: "GNU time for the benchmark's peak memory", purposes: ['bench'] },
 ];
 

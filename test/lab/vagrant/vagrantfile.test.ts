@@ -54,7 +54,11 @@ withVagrant(`Vagrantfile: vagrant validate${note}`, function () {
 
   it('passes the libvirt provider block when vagrant-libvirt is installed', async function () {
     const plugins = await execa('vagrant', ['plugin', 'list'], { reject: false, env: { VAGRANT_CHECKPOINT_DISABLE: '1' } });
-    if (!plugins.stdout.includes('vagrant-libvirt')) this.skip(); // only --ignore-provider can be checked
+    if (!plugins.stdout.includes('vagrant-libvirt')) {
+      // Without the plugin only --ignore-provider can be checked.
+      console.log('      (skipped: needs the vagrant-libvirt plugin (apt-get install vagrant-libvirt))');
+      this.skip();
+    }
     const result = await validate({ VAGRANT_DEFAULT_PROVIDER: 'libvirt' }, ['vagrant', 'validate']);
     assert.equal(result.exitCode, 0, `${result.stdout}\n${result.stderr}`);
   });
