@@ -14,6 +14,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from './wait-for.js';
 
 export interface SshdOptions {
   /** sshd's MaxSessions: channels one connection may have open at once (OpenSSH default 10). */
@@ -140,14 +141,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Polls until the port answers with an SSH banner (at most ~5 s). */
+/** Polls until the port answers with an SSH banner; an sshd that exits ends the wait at once. */
 async function waitForBanner(port: number, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`sshd exited with ${child.exitCode}`);
-    if (await answersSsh(port)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out waiting for the SSH banner');
+  const seen = await waitFor(async () => (child.exitCode !== null ? 'exited' : await answersSsh(port)), {
+    timeoutMs: 20_000,
+    what: `an SSH banner on 127.0.0.1:${port}`,
+    until: (v) => v !== false,
+  });
+  if (seen === 'exited') throw new Error(`sshd exited with ${child.exitCode}`);
 }
 
 function answersSsh(port: number): Promise<boolean> {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import mqtt from 'mqtt';
 import { flannelManifest } from '../../../lab/packages/flannel-manifest.js';
+import { waitFor } from '../../support/wait-for.js';
 import { makeLab, type LabHost } from './testing/lab-host.js';
 import { AUTH_ENV, AUTH_MOUNTS, AUTH_SECRET, AUTH_VOLUMES, emqxManifest, TUTORIAL_SERVICE } from './testing/emqx-manifests.js';
 
@@ -149,19 +150,21 @@ describe('lab cluster workloads: apply, validation, endpoints, EMQX NodePorts', 
     const before = (await uid()).split(' ')[0] ?? '';
     // emqx-0 is the first Ready pod, so the broker moves to another node and back.
     assert.equal((await kubectl('delete', 'pod', 'emqx-0', '-n', 'kube-emqx')).code, 0);
-    const deadline = Date.now() + 40_000;
-    let back = false;
-    while (!back && Date.now() < deadline) {
-      const now = await uid();
-      back = now !== '' && !now.startsWith(before) && now.endsWith(' True');
-      if (!back) await new Promise((r) => setTimeout(r, 200));
+    try {
+      await waitFor(uid, {
+        timeoutMs: 40_000,
+        intervalMs: 200,
+        what: 'emqx-0 recreated (a new uid) and Ready',
+        until: (now) => now !== '' && !now.startsWith(before) && now.endsWith(' True'),
+      });
+      // An observation window, not a wait for something: with emqx-0 Ready again the broker moves
+      // back on the next kubelet ticks (200 ms apart here), and no poll may fail meanwhile.
+      const pollsWhenBack = polls;
+      await waitFor(() => polls, { timeoutMs: 60_000, what: '40 more dashboard polls', until: (n) => n >= pollsWhenBack + 40 });
+    } finally {
+      stop = true;
+      await poller;
     }
-    // The broker moves back on the next kubelet ticks: keep polling a while.
-    await new Promise((r) => setTimeout(r, 4000));
-    stop = true;
-    await poller;
-    assert.ok(back, 'emqx-0 was recreated and became Ready');
-    assert.ok(polls >= 20, `polls ${polls}`);
     assert.deepEqual(failures, []);
   });
 
@@ -170,15 +173,24 @@ describe('lab cluster workloads: apply, validation, endpoints, EMQX NodePorts', 
     const r = await apply(emqxManifest({ replicas: 3, env: AUTH_ENV, mounts: AUTH_MOUNTS, volumes: AUTH_VOLUMES }));
     assert.match(r.stdout, /^statefulset\.apps\/emqx configured$/m);
     assert.equal((await kubectl('-n', 'kube-emqx', 'rollout', 'status', 'sts/emqx', '--timeout=60s')).code, 0);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await assert.rejects(mqtt.connectAsync('mqtt://127.0.0.22:31883', { reconnectPeriod: 0, connectTimeout: 5000 }), /Not authorized|Connection refused/);
+    // The restarted brokers read the new settings once they are up: wait for the refusal itself.
+    const anonymous = await waitFor(
+      () => mqtt.connectAsync('mqtt://127.0.0.22:31883', { reconnectPeriod: 0, connectTimeout: 5000 }).then(
+        async (c) => {
+          await c.endAsync();
+          return 'accepted';
+        },
+        (e: unknown) => String(e),
+      ),
+      { timeoutMs: 30_000, intervalMs: 200, what: 'an anonymous MQTT client to be refused', until: (r) => r !== 'accepted' },
+    );
+    assert.match(anonymous, /Not authorized|Connection refused/);
     const client = await mqtt.connectAsync('mqtt://127.0.0.22:31883', { reconnectPeriod: 0, connectTimeout: 5000, username: 'device1', password: 'device1-password' });
     await client.endAsync();
   });
 
   it('deleting the Service closes its NodePorts', async () => {
     assert.equal((await kubectl('delete', 'svc', 'emqx-nodeport', '-n', 'kube-emqx')).stdout, 'service "emqx-nodeport" deleted');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.ok(await refused('127.0.0.22', 31883));
+    await waitFor(() => refused('127.0.0.22', 31883), { timeoutMs: 20_000, intervalMs: 100, what: 'NodePort 31883 to refuse connections' });
   });
 });
