@@ -1,31 +1,9 @@
 // The prepare stage on its own: values in (no argv, no environment), a prepared run or every
 // problem out, with warnings returned rather than printed.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { prepareRun, type PrepareInput } from '../../../engine/prepare/prepare-run.js';
-
-/** A temporary directory with these files; returns its path. */
-function project(files: Readonly<Record<string, string>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deckhand-prepare-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
-
-const input = (cwd: string, over: Partial<PrepareInput> = {}): PrepareInput => ({
-  playbook: 'site.yml',
-  inventories: ['hosts.yml'],
-  tags: { only: [], skip: [] },
-  extraVars: [],
-  cwd,
-  rolesPath: [],
-  vaultPasswords: [],
-  ...over,
-});
+import { join } from 'node:path';
+import { prepareRun } from '../../../engine/prepare/prepare-run.js';
+import { prepareInput as input, project } from './project-files.js';
 
 const inventory = `all:
   children:

@@ -1,34 +1,15 @@
 // deckhand_redact_patterns: collected from the inventory and the roles, checked, and located
 // when one cannot be used.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareRun, type PrepareInput } from '../../../engine/prepare/prepare-run.js';
+import { prepareRun } from '../../../engine/prepare/prepare-run.js';
+import { prepareInput as input, project } from './project-files.js';
 import { Redactor } from '../../../engine/text/redact.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-function project(files: Readonly<Record<string, string>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deckhand-redact-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
-
-const input = (cwd: string, over: Partial<PrepareInput> = {}): PrepareInput => ({
-  playbook: 'site.yml',
-  inventories: ['hosts.yml'],
-  tags: { only: [], skip: [] },
-  extraVars: [],
-  cwd,
-  rolesPath: [],
-  vaultPasswords: [],
-  ...over,
-});
 
 const play = `- hosts: all\n  gather_facts: false\n  roles: [r]\n`;
 const role = { 'roles/r/tasks/main.yml': '- command: "true"\n', 'roles/r/defaults/main.yml': "deckhand_redact_patterns: ['role-[0-9]+']\n" };
