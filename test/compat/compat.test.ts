@@ -19,6 +19,9 @@ describe('compat: ansible-playbook and deckhand agree', function () {
   // its own, as no other suite may share it while it is compared.
   const ansibleLab = useLab(this, { tag: 'ca', hosts: 2 });
   const deckhandLab = useSharedLab(this, 2);
+  // Each playbook is four runs, two of them ansible-playbook's: about 90 s beside the other test
+  // workers, over 180 s when the machine's CPUs are saturated. The limit only has to catch a hang.
+  this.timeout(600_000);
   for (const pb of playbooks) {
     it(pb, async () => {
       const base = '/srv/compat';
