@@ -4,11 +4,15 @@
 //  - timestamps stay strings (Ansible users compare them as text).
 //  - base-60 numbers (22:22 → 1342) are refused: nobody means them, and silently turning a port
 //    mapping into an integer is worse than an error that says "quote it".
+//  - ints and floats follow PyYAML's patterns exactly (yaml-numbers.ts).
+//  - a plain `=` (YAML 1.1's value key) is an error, as it is in Ansible.
 import type { ScalarTag, Tags } from 'yaml';
+import { floatTag, intTag } from './yaml-numbers.js';
 
 const TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
 const FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
-const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+// PyYAML's base-60 int (no leading 0) and float (with a dot); `00:30` stays a string there too.
+const SEXAGESIMAL = /^(?:[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/;
 
 export const BASE60_MESSAGE = 'base-60 numbers are not supported; quote the value';
 
@@ -45,6 +49,17 @@ const base60Tag: ScalarTag = {
   },
 };
 
+// PyYAML resolves a plain `=` to tag:yaml.org,2002:value, which SafeConstructor cannot build.
+const valueTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:str',
+  default: true,
+  test: /^=$/,
+  resolve: (str, onError) => {
+    onError('a plain = is YAML 1.1\'s value key, which Ansible cannot load; quote the value');
+    return str;
+  },
+};
+
 const vaultTag: ScalarTag = {
   tag: '!vault',
   identify: (v) => v instanceof VaultText,
@@ -52,16 +67,17 @@ const vaultTag: ScalarTag = {
 };
 
 function isDropped(t: Tags[number]): boolean {
-  if (typeof t === 'string') return ['timestamp', 'bool', 'intTime', 'floatTime'].includes(t);
-  const tag = t.tag;
-  const test = 'test' in t && t.test instanceof RegExp ? t.test.source : '';
-  if (tag === 'tag:yaml.org,2002:timestamp') return true;
-  if (tag === 'tag:yaml.org,2002:bool') return true;
-  return test.includes('(?::[0-5]?[0-9])+');
+  if (typeof t === 'string') return ['timestamp', 'bool', 'int', 'float', 'intTime', 'floatTime'].includes(t);
+  return [
+    'tag:yaml.org,2002:timestamp',
+    'tag:yaml.org,2002:bool',
+    'tag:yaml.org,2002:int',
+    'tag:yaml.org,2002:float',
+  ].includes(t.tag);
 }
 
 export function ansibleTags(defaults: Tags): Tags {
   const kept = defaults.filter((t) => !isDropped(t));
   // Order matters: the first matching test wins, and these must beat int/float/str.
-  return [...boolTags, base60Tag, ...kept, vaultTag];
+  return [...boolTags, base60Tag, valueTag, intTag, floatTag, ...kept, vaultTag];
 }
