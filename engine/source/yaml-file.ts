@@ -46,7 +46,7 @@ export function parseYaml(fileName: string, text: string): YamlLoad {
       diagnosticAt(source, second?.range[0] ?? 0, 'YAML_MULTIPLE_DOCS', 'expected one YAML document, found several'),
     );
   }
-  for (const doc of list) diagnostics.push(...collectionKeys(source, doc));
+  for (const doc of list) diagnostics.push(...collectionKeys(source, doc), ...valueKeys(source, doc));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const doc = list[0];
   if (!doc) return { ok: true, file: makeFile(source, undefined, null) };
@@ -77,6 +77,22 @@ function collectionKeys(source: SourceText, doc: Document.Parsed): Diagnostic[] 
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
       if (isCollection(key) && isNode(pair.key)) {
         out.push(diagnosticAt(source, pair.key.range?.[0] ?? 0, 'YAML_COLLECTION_KEY', 'a mapping key must be a plain value, not a list or mapping'));
+      }
+    },
+  });
+  return out;
+}
+
+/**
+ * A plain `=` is YAML 1.1's value key: PyYAML reads it as a string in a key and fails to load it
+ * anywhere else, so Ansible refuses `x: =`; so does deckhand.
+ */
+function valueKeys(source: SourceText, doc: Document.Parsed): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key !== 'key' && node.type === 'PLAIN' && node.source === '=') {
+        out.push(diagnosticAt(source, node.range?.[0] ?? 0, 'YAML_INVALID', 'a plain = is YAML 1.1\'s value key, which Ansible cannot load; quote it'));
       }
     },
   });

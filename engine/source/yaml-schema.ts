@@ -5,7 +5,7 @@
 //  - base-60 numbers (22:22 → 1342) are refused: nobody means them, and silently turning a port
 //    mapping into an integer is worse than an error that says "quote it".
 //  - ints and floats follow PyYAML's patterns exactly (yaml-numbers.ts).
-//  - a plain `=` (YAML 1.1's value key) is an error, as it is in Ansible.
+//  - a plain `=` value is refused in yaml-file.ts (as a key it is a string, as in PyYAML).
 import type { ScalarTag, Tags } from 'yaml';
 import { floatTag, intTag } from './yaml-numbers.js';
 
@@ -49,17 +49,6 @@ const base60Tag: ScalarTag = {
   },
 };
 
-// PyYAML resolves a plain `=` to tag:yaml.org,2002:value, which SafeConstructor cannot build.
-const valueTag: ScalarTag = {
-  tag: 'tag:yaml.org,2002:str',
-  default: true,
-  test: /^=$/,
-  resolve: (str, onError) => {
-    onError('a plain = is YAML 1.1\'s value key, which Ansible cannot load; quote the value');
-    return str;
-  },
-};
-
 const vaultTag: ScalarTag = {
   tag: '!vault',
   identify: (v) => v instanceof VaultText,
@@ -79,5 +68,5 @@ function isDropped(t: Tags[number]): boolean {
 export function ansibleTags(defaults: Tags): Tags {
   const kept = defaults.filter((t) => !isDropped(t));
   // Order matters: the first matching test wins, and these must beat int/float/str.
-  return [...boolTags, base60Tag, valueTag, intTag, floatTag, ...kept, vaultTag];
+  return [...boolTags, base60Tag, intTag, floatTag, ...kept, vaultTag];
 }
