@@ -37,7 +37,7 @@ function render(t: Tree, indent: number): string {
   if (typeof t === 'string') return ` ${t}\n`;
   if (Array.isArray(t)) {
     if (t.length === 0) return ' []\n';
-    return '\n' + t.map((x) => `${pad(indent)}-${render(x as Tree, indent + 2)}`).join('');
+    return '\n' + t.map((x) => `${pad(indent)}-${render(x, indent + 2)}`).join('');
   }
   if (t.map.length === 0) return ' {}\n';
   return '\n' + t.map.map(([k, v]) => `${pad(indent)}${k}:${render(v, indent + 2)}`).join('');
