@@ -7,6 +7,7 @@ import { CHECK_RAW_KEYS, parseFreeForm, parseKvArgs } from '../text/kv-args.js';
 import type { LoadContext } from './load-context.js';
 import { validateAt } from './validate-at.js';
 import type { DataPath, YamlFile } from '../source/yaml-file.js';
+import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 
 export function moduleArgs(
   ctx: LoadContext,
@@ -22,8 +23,7 @@ export function moduleArgs(
       ? parseFreeForm(value, mod.freeForm, CHECK_RAW_ACTIONS.has(mod.name) ? CHECK_RAW_KEYS : undefined)
       : parseKvArgs(value);
     if (!parsed.ok) {
-      const excerpt = value.slice(parsed.offset, parsed.offset + 30).split('\n')[0] ?? '';
-      ctx.report(file.at(path, 'ARGS_SHORTHAND', `${mod.name}: ${parsed.message} (character ${parsed.offset + 1} of the arguments: '${excerpt}')`));
+      ctx.report(shorthandError(file, path, value, `${mod.name}: ${parsed.message}`, parsed.offset));
       return {};
     }
     args = coerceKv(parsed.args, mod);
@@ -36,6 +36,17 @@ export function moduleArgs(
   args = { ...asRecord(extra), ...args };
   validateAt(ctx, mod.schema, args, file, path, `${mod.name} arguments`);
   return args;
+}
+
+/**
+ * Points at the offending character when the string is written as-is in the file (a plain
+ * one-line scalar); otherwise at the value, with the character named in the message.
+ */
+function shorthandError(file: YamlFile, path: DataPath, value: string, message: string, offset: number): Diagnostic {
+  const start = file.offsetOf(path);
+  if (file.source.text.startsWith(value, start)) return diagnosticAt(file.source, start + offset, 'ARGS_SHORTHAND', message);
+  const excerpt = value.slice(offset, offset + 30).split('\n')[0] ?? '';
+  return file.at(path, 'ARGS_SHORTHAND', `${message} (character ${offset + 1} of the arguments: '${excerpt}')`);
 }
 
 /** Ansible's FREEFORM_ACTIONS: only CHECK_RAW_KEYS are options, every other word is the command. */

@@ -13,7 +13,7 @@ function load(task: string): Readonly<Record<string, unknown>> | string[] {
   const file = join(dir, 'play.yml');
   writeFileSync(file, `- hosts: all\n  tasks:\n    - ${task}\n`);
   const r = loadPlaybook(file, { modules: moduleLookup() });
-  if (!r.ok) return r.diagnostics.map((d) => `${d.code}`);
+  if (!r.ok) return r.diagnostics.map((d) => `${d.code} ${d.pos?.line ?? 0}:${d.pos?.col ?? 0}`);
   const t = r.playbook.plays[0]?.tasks[0];
   assert.ok(t && t.kind === 'task');
   return t.args;
@@ -37,10 +37,14 @@ describe('load: k=v module arguments', () => {
   });
 
   it('an unclosed quote is a located ARGS_SHORTHAND error', () => {
-    assert.deepEqual(load('debug: msg="unterminated'), ['ARGS_SHORTHAND']);
+    assert.deepEqual(load('debug: msg="unterminated'), ['ARGS_SHORTHAND 3:18']);
+  });
+
+  it('a quoted scalar is located at the value, the character named in the message', () => {
+    assert.deepEqual(load(`debug: 'msg="x'`), ['ARGS_SHORTHAND 3:14']);
   });
 
   it('an unclosed {{ is a located ARGS_SHORTHAND error', () => {
-    assert.deepEqual(load('file: path={{ base_dir state=directory'), ['ARGS_SHORTHAND']);
+    assert.deepEqual(load('file: path={{ base_dir state=directory'), ['ARGS_SHORTHAND 3:13']);
   });
 });
