@@ -89,6 +89,12 @@ function needAnsible(ctx: Mocha.Context): string {
 // The characters that steer the splitter, and some plain ones.
 const TRICKY = ['a', 'b', 'k', '=', ' ', '  ', '"', "'", '\\', '\n', '{{', '}}', '{%', '%}', '{#', '#}', 'n', 't', 'u00e9', 'x41', 'creates', 'chdir'];
 
+// Pieces of values: plain text, escapes, `=`, quotes and Jinja, balanced and not.
+const VALUE_PIECES = [
+  'x', 'y z', '=', '/tmp/a', r`\n`, r`\t`, r`\\`, r`\"`, r`\x41`, r`\u00e9`, r`\q`, '{{ v }}', '{{ "a b" }}',
+  '{% if a %}b{% endif %}', '{# c #}', '"q r"', "'s t'", '{{', '}}', '"',
+];
+
 describe('text/kv-args: differential against ansible.parsing.splitter', () => {
   it(`${CASES.length} hand-written cases: split_args, parse_kv, parse_kv(check_raw=True)`, function () {
     const python = needAnsible(this);
@@ -100,6 +106,22 @@ describe('text/kv-args: differential against ansible.parsing.splitter', () => {
     const python = needAnsible(this);
     const word = fc.array(fc.constantFrom(...TRICKY), { maxLength: 12 }).map((p) => p.join(''));
     const inputs = fc.sample(word, { seed: 20261208, numRuns: 300 });
+    assert.deepEqual(compare(python, inputs), []);
+  });
+
+  it('generated key=value lines: quoted, escaped and Jinja values (fast-check, seed 20261208, 300 runs)', function () {
+    const python = needAnsible(this);
+    const piece = fc.constantFrom(...VALUE_PIECES);
+    const value = fc.array(piece, { maxLength: 5 }).map((p) => p.join(''));
+    const quoted = fc.tuple(fc.constantFrom('', '"', "'"), value).map(([q, v]) => q + v + q);
+    const word = fc.oneof(
+      fc.tuple(fc.constantFrom('a', 'k', 'creates', 'chdir', 'dest', 'a\\=b'), quoted).map(([k, v]) => `${k}=${v}`),
+      value,
+    );
+    const line = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', ' ', '  ', '\n', ' \\\n')), { minLength: 1, maxLength: 5 })
+      .map((ws) => ws.map(([w, sep], i) => (i === 0 ? w : sep + w)).join(''));
+    const inputs = fc.sample(line, { seed: 20261208, numRuns: 300 });
     assert.deepEqual(compare(python, inputs), []);
   });
 
