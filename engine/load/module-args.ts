@@ -3,10 +3,11 @@
 import type { AnyModule } from '../modules/types.js';
 import { asRecord, isRecord } from './keywords.js';
 import { ansibleBoolean } from '../text/ansible-boolean.js';
-import { parseFreeForm, parseKvArgs } from '../text/kv-args.js';
+import { CHECK_RAW_KEYS, parseFreeForm, parseKvArgs } from '../text/kv-args.js';
 import type { LoadContext } from './load-context.js';
 import { validateAt } from './validate-at.js';
 import type { DataPath, YamlFile } from '../source/yaml-file.js';
+import { diagnosticAt, type Diagnostic } from '../errors/diagnostic.js';
 
 export function moduleArgs(
   ctx: LoadContext,
@@ -19,10 +20,10 @@ export function moduleArgs(
   let args: Record<string, unknown> = {};
   if (typeof value === 'string') {
     const parsed = mod.freeForm
-      ? parseFreeForm(value, mod.freeForm, specialKeys(mod))
+      ? parseFreeForm(value, mod.freeForm, CHECK_RAW_ACTIONS.has(mod.name) ? CHECK_RAW_KEYS : undefined)
       : parseKvArgs(value);
     if (!parsed.ok) {
-      ctx.report(file.at(path, 'ARGS_SHORTHAND', `${mod.name}: ${parsed.message}`));
+      ctx.report(shorthandError(file, path, value, `${mod.name}: ${parsed.message}`, parsed.offset));
       return {};
     }
     args = coerceKv(parsed.args, mod);
@@ -37,10 +38,19 @@ export function moduleArgs(
   return args;
 }
 
-function specialKeys(mod: AnyModule): Set<string> {
-  const props = asRecord(mod.schema['properties']);
-  return new Set(Object.keys(props).filter((k) => k !== mod.freeForm));
+/**
+ * Points at the offending character when the string is written as-is in the file (a plain
+ * one-line scalar); otherwise at the value, with the character named in the message.
+ */
+function shorthandError(file: YamlFile, path: DataPath, value: string, message: string, offset: number): Diagnostic {
+  const start = file.offsetOf(path);
+  if (file.source.text.startsWith(value, start)) return diagnosticAt(file.source, start + offset, 'ARGS_SHORTHAND', message);
+  const excerpt = value.slice(offset, offset + 30).split('\n')[0] ?? '';
+  return file.at(path, 'ARGS_SHORTHAND', `${message} (character ${offset + 1} of the arguments: '${excerpt}')`);
 }
+
+/** Ansible's FREEFORM_ACTIONS: only CHECK_RAW_KEYS are options, every other word is the command. */
+const CHECK_RAW_ACTIONS: ReadonlySet<string> = new Set(['command', 'shell', 'script', 'raw']);
 
 
 /** k=v values are text; give them the type the schema expects, as Ansible's argument spec does. */

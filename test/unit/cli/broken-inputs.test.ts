@@ -19,7 +19,7 @@ const cases: { file: string; errors: [code: string, line: number, col: number, h
   { file: 'missing-role.yml', errors: [['ROLE_NOT_FOUND', 3, 7]] },
   { file: 'missing-import.yml', errors: [['FILE_NOT_FOUND', 3, 21]] },
   { file: 'bad-arg-type.yml', errors: [['SCHEMA_TYPE', 4, 20]] },
-  { file: 'bad-kv.yml', errors: [['ARGS_SHORTHAND', 3, 14]] },
+  { file: 'bad-kv.yml', errors: [['ARGS_SHORTHAND', 3, 18]] },
   { file: 'unknown-handler.yml', errors: [['HANDLER_NOT_FOUND', 4, 15, "did you mean 'restart ssh'?"]] },
   { file: 'bad-condition.yml', errors: [['EXPR_SYNTAX', 4, 13]] },
   { file: 'unknown-arg.yml', errors: [['SCHEMA_UNKNOWN_KEY', 4, 9, "did you mean 'msg'?"]] },

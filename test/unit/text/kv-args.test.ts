@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseFreeForm, parseKvArgs } from '../../../engine/text/kv-args.js';
+import { CHECK_RAW_KEYS, parseFreeForm, parseKvArgs } from '../../../engine/text/kv-args.js';
 import { ansiblePython, pythonJsonWith } from '../../support/python.js';
 
 const kv: { input: string; args?: Record<string, unknown>; error?: number }[] = [
@@ -51,12 +51,14 @@ import json, sys
 from ansible.parsing.splitter import parse_kv
 print(json.dumps([parse_kv(c['input'], check_raw=c['raw']) for c in json.load(sys.stdin)]))
 `;
-const CHECK_RAW_KEYS = new Set(['creates', 'removes', 'chdir', 'executable', 'warn', 'stdin', 'stdin_add_newline', 'strip_empty_ends']);
 
 describe('text/kv-args: agrees with ansible.parsing.splitter.parse_kv', () => {
   it('on every table above that parses', function () {
     const python = ansiblePython();
-    if (python === undefined) this.skip();
+    if (python === undefined) {
+      console.log('      (skipped: needs ansible (apt-get install ansible))');
+      this.skip();
+    }
     const cases = [
       ...kv.filter((c) => c.args && c.input !== '').map((c) => ({ input: c.input, raw: false })),
       ...free.map((c) => ({ input: c.input, raw: true })),
