@@ -4,7 +4,8 @@
 // lists add up: declaring patterns in the inventory never drops a role's.
 import type { Diagnostic } from '../errors/diagnostic.js';
 import type { Inventory, VarLayer } from '../inventory/index.js';
-import type { Playbook, RoleScope, TaskNode } from '../model/types.js';
+import type { Playbook, RoleScope } from '../model/types.js';
+import { flattenTasks } from '../plan/plan.js';
 import { diagnosticAtText } from '../source/locate-text.js';
 import { redactPatternError } from '../text/redact.js';
 
@@ -58,13 +59,8 @@ function layerFile(layer: VarLayer): string {
  */
 function roleDeclared(playbook: Playbook): Declared[] {
   const roles = new Map<string, RoleScope>();
-  const visit = (nodes: readonly TaskNode[]): void => {
-    for (const n of nodes) {
-      if (n.role) roles.set(n.role.path, n.role);
-      if ('block' in n) visit([...n.block, ...n.rescue, ...n.always]);
-    }
-  };
-  for (const play of playbook.plays) visit([...play.pre_tasks, ...play.roles, ...play.tasks, ...play.post_tasks, ...play.handlers]);
+  const nodes = playbook.plays.flatMap((p) => [...p.pre_tasks, ...p.roles, ...p.tasks, ...p.post_tasks, ...p.handlers]);
+  for (const task of flattenTasks(nodes)) if (task.role) roles.set(task.role.path, task.role);
   const out: Declared[] = [];
   for (const role of roles.values()) {
     for (const [sub, vars] of [['defaults', role.defaults], ['vars', role.vars]] as const) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { BenchResults } from '../../bench/results.js';
 import { findOnPath } from '../../lab/preflight.js';
-import { labSkipReason } from '../support/lab-fixture.js';
+import { requireSystem } from '../support/require-system.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const HOSTS = 3;
@@ -22,11 +22,7 @@ describe('bench', function () {
   let results: BenchResults | undefined;
 
   before(async function () {
-    const reason = labSkipReason();
-    if (reason) {
-      console.log(`      (skipped: ${reason})`);
-      this.skip();
-    }
+    requireSystem(this, 'lab');
     dir = await mkdtemp(join(tmpdir(), 'deckhand-bench-test-'));
     const out = join(dir, 'results.json');
     const args = ['--hosts', String(HOSTS), '--tasks', String(TASKS), '--repeat', '1', '--startup-runs', '1', '--out', out, '--lab-name', `benchci${process.pid % 100000}`];

@@ -11,21 +11,14 @@ import { listLinks } from '../../lab/lab-network.js';
 import { mountsUnder } from '../../lab/lab-down.js';
 import { CLUSTER_MOUNT, LabError, labDown, labStatus, labUp, stateDirFor } from '../../lab/lab.js';
 import type { LabInfo } from '../../lab/lab.js';
-import { findOnPath, preflight } from '../../lab/preflight.js';
+import { systemSkipReason } from '../support/require-system.js';
 
 const NAME = `t${process.pid}`;
 const LAYER_TEXT = 'shadowed by the lab tooling layer\n';
 const SLEEP_MARKER = String(4000 + (process.pid % 1000));
 
-function labSkipReason(): string | undefined {
-  try {
-    preflight();
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  if (!findOnPath('ssh')) return 'the ssh client is missing (apt-get install openssh-client)';
-  return undefined;
-}
+/** Why this machine cannot run the file's lab: the lab's own needs, and the ssh client. */
+const labSkipReason = (): string | undefined => systemSkipReason('lab', 'ssh');
 
 async function writeTestLayer(dir: string): Promise<void> {
   // /etc/issue.net exists on the machine: the layer's copy must win in hosts.

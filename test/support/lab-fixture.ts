@@ -4,11 +4,7 @@
 // that change their hosts in ways other suites would notice.
 import { labDown, labUp, type LabInfo, type LabUpOptions } from '../../lab/lab.js';
 import { sharedLab } from './lab-pool.js';
-import { requireSystem, systemSkipReason } from './require-system.js';
-
-export function labSkipReason(): string | undefined {
-  return systemSkipReason('lab');
-}
+import { requireSystem } from './require-system.js';
 
 export interface LabHandle {
   readonly info: () => LabInfo;
